@@ -1,0 +1,45 @@
+// Typed error codes of the box protocol, and the error shape that crosses the wire.
+
+export const ErrorCode = {
+  /** The message is not valid JSON, not a known shape, or a field is out of its allowed range. */
+  BadRequest: 'bad_request',
+  /** The `type` is not one this protocol version knows. */
+  UnknownType: 'unknown_type',
+  /** No valid token (at upgrade this is an HTTP 401 instead). */
+  Unauthorized: 'unauthorized',
+  /** The token's role may not do this (a viewer asking for control). */
+  Forbidden: 'forbidden',
+  /** Unknown device, stream or upload. */
+  NotFound: 'not_found',
+  /** The device exists but is not online. */
+  DeviceOffline: 'device_offline',
+  /** A message, file or upload exceeds its limit. */
+  TooLarge: 'too_large',
+  /** Too many messages or requests in flight from this client. */
+  RateLimited: 'rate_limited',
+  /** The device did not answer in time. */
+  Timeout: 'timeout',
+  /** The client's protocol version is not supported. */
+  UnsupportedVersion: 'unsupported_version',
+  /** The box failed; the message explains what went wrong without internals. */
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+export function protocolError(code: ErrorCode, message: string): ProtocolError {
+  return { code, message };
+}
+
+/** True for values shaped like a ProtocolError (used to map thrown typed errors back to the wire). */
+export function isProtocolError(value: unknown): value is ProtocolError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { code?: unknown; message?: unknown };
+  return typeof candidate.message === 'string' && (ERROR_CODES as readonly unknown[]).includes(candidate.code);
+}

@@ -1,0 +1,27 @@
+// Token roles and what each may ask of the box.
+import type { ClientMessageType } from './clientMessages.ts';
+
+export const Role = { Admin: 'admin', Operator: 'operator', Viewer: 'viewer' } as const;
+export type Role = (typeof Role)[keyof typeof Role];
+export const ROLES: readonly Role[] = Object.values(Role);
+
+/** Messages that only watch (allowed to viewers); everything else touches a phone and needs operator or admin. */
+const WATCH_ONLY: ReadonlySet<ClientMessageType> = new Set([
+  'hello',
+  'ping',
+  'listDevices',
+  'screenshot',
+  'uiDump',
+  'subscribe',
+  'unsubscribe',
+  'requestKeyFrame',
+]);
+
+export function roleMayDo(role: Role, type: ClientMessageType): boolean {
+  return role !== Role.Viewer || WATCH_ONLY.has(type);
+}
+
+/** Viewers do not receive phone clipboards (they may hold private text). */
+export function roleReceivesClipboard(role: Role): boolean {
+  return role !== Role.Viewer;
+}
