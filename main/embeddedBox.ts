@@ -1,0 +1,147 @@
+// The embedded box: a child process running the box CLI on loopback, its printed URL/token, status and logs.
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import type { EmbeddedBoxStatus } from '../preload/contract/desktopApi.ts';
+
+export interface EmbeddedBoxLaunch {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  mode: 'real' | 'simulated';
+}
+
+export interface EmbeddedBoxDeps {
+  spawn(command: string, args: string[], options: SpawnOptions): ChildProcess;
+  /** Reads the token when the box prints a token file path instead of the token. */
+  readToken(filePath: string): Promise<string>;
+  onStatus?(status: EmbeddedBoxStatus): void;
+}
+
+export interface BoxAnnouncement {
+  url?: string;
+  token?: string;
+  tokenPath?: string;
+}
+
+const maxLogLines = 500;
+
+/** Reads one printed line of the box CLI: `url: http://127.0.0.1:PORT/`, `token: …`, `token file: /path`. */
+export function parseBoxLine(line: string): BoxAnnouncement {
+  const found: BoxAnnouncement = {};
+  const url = /\b(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?)\/?(?:[?#]\S*)?/.exec(line);
+  if (url?.[1] && /\burl\b|listening|console|serving/i.test(line)) found.url = url[1];
+  const tokenPath = /\btoken[ _-]?(?:file|path)\b\s*[:=]\s*(\S+)/i.exec(line);
+  if (tokenPath?.[1]) found.tokenPath = tokenPath[1];
+  else {
+    const token = /\btoken\b\s*[:=]\s*([A-Za-z0-9_\-.~+/=]{8,})\s*$/i.exec(line);
+    if (token?.[1]) found.token = token[1];
+  }
+  return found;
+}
+
+export class EmbeddedBox {
+  private child: ChildProcess | null = null;
+  private status: EmbeddedBoxStatus;
+  private token: string | null = null;
+  private readonly logs: string[] = [];
+
+  constructor(
+    private readonly launch: EmbeddedBoxLaunch,
+    private readonly deps: EmbeddedBoxDeps,
+  ) {
+    this.status = { state: 'stopped', mode: launch.mode, url: null, pid: null, reason: null };
+  }
+
+  getStatus(): EmbeddedBoxStatus {
+    return { ...this.status };
+  }
+
+  getLogs(): string[] {
+    return [...this.logs];
+  }
+
+  credentials(): { url: string; token: string } | null {
+    return this.status.state === 'running' && this.status.url && this.token ? { url: this.status.url, token: this.token } : null;
+  }
+
+  start(): EmbeddedBoxStatus {
+    if (this.child) return this.getStatus();
+    this.token = null;
+    const child = this.deps.spawn(this.launch.command, this.launch.args, {
+      cwd: this.launch.cwd,
+      env: this.launch.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    this.child = child;
+    this.update({ state: 'starting', url: null, pid: child.pid ?? null, reason: null });
+    this.readLines(child.stdout, (line) => this.onLine(line));
+    this.readLines(child.stderr, (line) => this.log(line));
+    child.once('error', (error) => this.onExit(child, `could not start the box: ${error.message}`));
+    child.once('exit', (code, signal) => this.onExit(child, signal ? `stopped by ${signal}` : `exited with code ${code}`));
+    return this.getStatus();
+  }
+
+  /** Stops the child and waits for it; SIGKILL when it does not leave within the grace period. */
+  async stop(graceMs = 5000): Promise<EmbeddedBoxStatus> {
+    const child = this.child;
+    if (!child) return this.getStatus();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+    return this.getStatus();
+  }
+
+  private onLine(line: string): void {
+    this.log(line);
+    const found = parseBoxLine(line);
+    if (found.token) this.token = found.token;
+    if (found.tokenPath) {
+      this.deps.readToken(found.tokenPath).then(
+        (token) => {
+          this.token = token.trim();
+          this.maybeRunning();
+        },
+        (error: Error) => this.log(`cannot read the token file: ${error.message}`),
+      );
+    }
+    if (found.url) this.status.url = found.url;
+    this.maybeRunning();
+  }
+
+  private maybeRunning(): void {
+    if (this.status.state === 'starting' && this.status.url && this.token) this.update({ state: 'running' });
+  }
+
+  private onExit(child: ChildProcess, reason: string): void {
+    if (this.child !== child) return;
+    this.child = null;
+    const wanted = this.status.state === 'running' || this.status.state === 'starting';
+    this.log(`box ${reason}`);
+    this.update({ state: wanted && child.signalCode !== 'SIGTERM' ? 'failed' : 'stopped', pid: null, url: null, reason });
+  }
+
+  private update(patch: Partial<EmbeddedBoxStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.deps.onStatus?.(this.getStatus());
+  }
+
+  private log(line: string): void {
+    this.logs.push(line);
+    if (this.logs.length > maxLogLines) this.logs.splice(0, this.logs.length - maxLogLines);
+  }
+
+  private readLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+    if (!stream) return;
+    let pending = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split(/\r?\n/);
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.trim()) onLine(line);
+    });
+  }
+}

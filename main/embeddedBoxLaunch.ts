@@ -1,0 +1,46 @@
+// Decides how the embedded box starts: real phones when adb and the scrcpy-server jar exist, else simulated ones.
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+import type { EmbeddedBoxLaunch } from './embeddedBox.ts';
+
+export interface LaunchEnvironment {
+  repoRoot: string;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  exists(filePath: string): boolean;
+}
+
+export function fileExists(filePath: string): boolean {
+  try {
+    accessSync(filePath, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findOnPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform, exists: (p: string) => boolean): string | null {
+  const suffixes = platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const suffix of suffixes) {
+      const candidate = path.join(dir, name + suffix);
+      if (exists(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+export function embeddedBoxLaunch(world: LaunchEnvironment): EmbeddedBoxLaunch {
+  const adb = findOnPath('adb', world.env, world.platform, world.exists);
+  const jar = world.env.PHONEWALL_SCRCPY_SERVER ?? path.join(world.repoRoot, 'resources', 'scrcpy-server');
+  const real = adb !== null && world.exists(jar);
+  const cli = path.join(world.repoRoot, 'native-bridge', 'cli.ts');
+  const node = world.env.PHONEWALL_NODE ?? 'node';
+  const args = ['--import', 'tsx', cli, '--host', '127.0.0.1', '--port', '0'];
+  args.push(...(real ? ['--scrcpy-server', jar] : ['--simulate', '8']));
+  // The box loads native modules built for Node, so it runs under the system's Node, never Electron's.
+  const env: NodeJS.ProcessEnv = { ...world.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  return { command: node, args, cwd: world.repoRoot, env, mode: real ? 'real' : 'simulated' };
+}
