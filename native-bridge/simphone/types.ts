@@ -147,6 +147,8 @@ export interface PhoneScreen {
   onClipboardChange(listener: (text: string) => void): () => void;
   /** START_APP / `am start` / `monkey -p`: opens the app by package name or label; false if unknown. */
   startApp(nameOrPackage: string): boolean;
+  /** `am force-stop` / `am start -S`: closes the app so the next start begins fresh. Optional. */
+  forceStopApp?(packageName: string): void;
   /** Rotates the display (0..3); the size swaps for 1 and 3. */
   rotate(rotation: 0 | 1 | 2 | 3): void;
   /** Called by the media scanner when an image file appears in the gallery folders. */
