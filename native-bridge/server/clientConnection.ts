@@ -1,0 +1,91 @@
+// What both socket kinds share: decode, role check, rate and in-flight limits, one response per request.
+import type { WebSocket } from 'ws';
+import { errorResponse, okResponse } from '../protocol/boxMessages.ts';
+import type { BoxMessage, HelloMessage, Response } from '../protocol/boxMessages.ts';
+import type { ClientMessage, SocketKind } from '../protocol/clientMessages.ts';
+import { decodeClientMessage } from '../protocol/decodeClientMessage.ts';
+import { ErrorCode, protocolError } from '../protocol/errorCodes.ts';
+import { Limits } from '../protocol/limits.ts';
+import { roleMayDo } from '../protocol/roles.ts';
+import type { Role } from '../protocol/roles.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import { toProtocolError } from './errorMapping.ts';
+import { RateLimiter } from './rateLimiter.ts';
+
+export interface ConnectionInfo {
+  socket: SocketKind;
+  role: Role;
+  box: { name: string; version: string };
+  pingIntervalMs: number;
+  now: () => number;
+}
+
+/** A result plus work to do right after its response is sent (a stream starts only once its id is known). */
+export class AfterResponse {
+  constructor(
+    readonly result: unknown,
+    readonly after: () => void,
+  ) {}
+}
+
+export type RequestRunner = (message: ClientMessage) => Promise<unknown> | unknown;
+
+export interface ConnectionStats {
+  requests: number;
+  errors: number;
+}
+
+/** Wires one WebSocket to a request runner; every inbound frame gets exactly one response. */
+export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: RequestRunner): ConnectionStats {
+  const stats: ConnectionStats = { requests: 0, errors: 0 };
+  const limiter = new RateLimiter(Limits.ratePerSecond, Limits.rateBurst, info.now);
+  let inFlight = 0;
+
+  const send = (message: BoxMessage | Response) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const fail = (id: Response['id'], code: ErrorCode, message: string) => {
+    stats.errors += 1;
+    send(errorResponse(id, protocolError(code, message)));
+  };
+
+  const hello: HelloMessage = {
+    type: 'hello', protocolVersion: PROTOCOL_VERSION, role: info.role, socket: info.socket,
+    box: info.box, pingIntervalMs: info.pingIntervalMs,
+  };
+  send(hello);
+
+  ws.on('message', (data, isBinary) => {
+    stats.requests += 1;
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+    const raw = isBinary ? new Uint8Array(bytes) : bytes.toString('utf8');
+    const decoded = decodeClientMessage(raw, info.socket);
+    if (!decoded.ok) {
+      fail(decoded.id, decoded.error.code, decoded.error.message);
+      return;
+    }
+    const { message } = decoded;
+    if (!limiter.take()) return fail(message.id, ErrorCode.RateLimited, 'too many messages; slow down');
+    if (!roleMayDo(info.role, message.type)) return fail(message.id, ErrorCode.Forbidden, `the ${info.role} role may not ${message.type}`);
+    if (inFlight >= Limits.maxInFlight) return fail(message.id, ErrorCode.RateLimited, 'too many requests in flight');
+    inFlight += 1;
+    Promise.resolve()
+      .then(() => run(message))
+      .then(
+        (result) => {
+          if (result instanceof AfterResponse) {
+            send(okResponse(message.id, result.result as never));
+            result.after();
+          } else send(okResponse(message.id, result as never));
+        },
+        (error: unknown) => {
+          const wire = toProtocolError(error);
+          fail(message.id, wire.code, wire.message);
+        },
+      )
+      .finally(() => {
+        inFlight -= 1;
+      });
+  });
+  return stats;
+}

@@ -1,0 +1,70 @@
+// Executes validated control-socket requests against the DeviceHub; returns each request's result.
+import type { DeviceHub } from '../devices/deviceHub.ts';
+import type { DeviceInfo, ResultOf } from '../protocol/boxMessages.ts';
+import type { ClientMessage, ClientMessageType } from '../protocol/clientMessages.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
+import type { Role } from '../protocol/roles.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import { RequestError } from './errorMapping.ts';
+import { expandInput } from './inputExpansion.ts';
+import type { PushUploads } from './pushUploads.ts';
+
+export interface ControlContext {
+  hub: DeviceHub;
+  role: Role;
+  uploads: PushUploads;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** The wire copy of a device (the hub's object is never handed out as is). */
+export function wireDevice(device: DeviceInfo): DeviceInfo {
+  const { id, serial, model, width, height, source, simulated, state, reason } = device;
+  return { id, serial, model, width, height, source, simulated, state, reason };
+}
+
+export async function runControlRequest(message: ClientMessage, ctx: ControlContext): Promise<ResultOf<ClientMessageType>> {
+  switch (message.type) {
+    case 'hello':
+      if (message.protocolVersion !== PROTOCOL_VERSION) {
+        throw new RequestError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
+      }
+      return { protocolVersion: PROTOCOL_VERSION, role: ctx.role };
+    case 'ping':
+      return { now: ctx.now() };
+    case 'listDevices':
+      return { devices: ctx.hub.list().map(wireDevice) };
+    case 'input': {
+      const control = ctx.hub.control(message.deviceId);
+      for (const step of expandInput(message.input)) {
+        if ('waitMs' in step) await ctx.sleep(step.waitMs);
+        else await control.input(step.input);
+      }
+      return {};
+    }
+    case 'text':
+      await ctx.hub.control(message.deviceId).text(message.text);
+      return {};
+    case 'screenshot': {
+      const png = await ctx.hub.control(message.deviceId).screenshot();
+      return { mime: 'image/png', base64: Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString('base64') };
+    }
+    case 'uiDump':
+      return { xml: await ctx.hub.control(message.deviceId).uiDump() };
+    case 'startApp':
+      await ctx.hub.control(message.deviceId).input({ kind: 'startApp', name: message.name });
+      return {};
+    case 'pushBegin':
+      return ctx.uploads.begin(message);
+    case 'pushChunk':
+      return ctx.uploads.chunk(message);
+    case 'pushCommit':
+      return ctx.uploads.commit(message);
+    case 'pushAbort':
+      return ctx.uploads.abort(message);
+    case 'subscribe':
+    case 'unsubscribe':
+    case 'requestKeyFrame':
+      throw new RequestError(ErrorCode.BadRequest, `${message.type} belongs on the media socket`);
+  }
+}

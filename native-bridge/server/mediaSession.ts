@@ -1,0 +1,108 @@
+// One media socket: its video subscriptions (by box-wide stream id) and their end when a device goes away.
+import type { WebSocket } from 'ws';
+import type { DeviceInfo, StreamProfileName } from '../devices/deviceHub.ts';
+import type { StreamEndedEvent } from '../protocol/boxMessages.ts';
+import type { ClientMessage } from '../protocol/clientMessages.ts';
+import { ErrorCode, protocolError } from '../protocol/errorCodes.ts';
+import { CloseCode, Limits } from '../protocol/limits.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import type { Role } from '../protocol/roles.ts';
+import type { MediaRelay } from '../relay/mediaRelay.ts';
+import type { ViewerStream } from '../relay/viewerStream.ts';
+import { AfterResponse } from './clientConnection.ts';
+import { RequestError } from './errorMapping.ts';
+
+interface Subscription {
+  viewer: ViewerStream;
+  deviceId: string;
+  profile: StreamProfileName;
+}
+
+export class MediaSession {
+  private readonly subscriptions = new Map<number, Subscription>();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly relay: MediaRelay,
+    private readonly role: Role,
+    private readonly now: () => number,
+  ) {}
+
+  async run(message: ClientMessage): Promise<unknown> {
+    switch (message.type) {
+      case 'hello':
+        if (message.protocolVersion !== PROTOCOL_VERSION) {
+          throw new RequestError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
+        }
+        return { protocolVersion: PROTOCOL_VERSION, role: this.role };
+      case 'ping':
+        return { now: this.now() };
+      case 'subscribe':
+        return this.subscribe(message.deviceId, message.profile);
+      case 'unsubscribe':
+        this.end(message.streamId);
+        return {};
+      case 'requestKeyFrame': {
+        const subscription = this.subscriptions.get(message.streamId);
+        if (!subscription) throw new RequestError(ErrorCode.NotFound, 'not subscribed to that stream');
+        subscription.viewer.requestKeyFrame();
+        return {};
+      }
+      default:
+        throw new RequestError(ErrorCode.BadRequest, `${message.type} belongs on the control socket`);
+    }
+  }
+
+  /** Ends this socket's streams of a device that is no longer online. */
+  deviceChanged(device: DeviceInfo, removed: boolean): void {
+    if (!removed && device.state === 'online') return;
+    for (const [streamId, subscription] of this.subscriptions) {
+      if (subscription.deviceId !== device.id) continue;
+      this.end(streamId);
+      const event: StreamEndedEvent = {
+        type: 'streamEnded',
+        streamId,
+        error: protocolError(ErrorCode.DeviceOffline, device.reason ?? `${device.id} is ${removed ? 'gone' : device.state}`),
+      };
+      if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(event));
+    }
+  }
+
+  /** Cuts viewers that stayed over the buffer cap even when no packet arrives to notice it. */
+  checkSlow(): void {
+    for (const subscription of this.subscriptions.values()) subscription.viewer.checkSlow();
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const streamId of [...this.subscriptions.keys()]) this.end(streamId);
+  }
+
+  get subscriptionCount(): number {
+    return this.subscriptions.size;
+  }
+
+  private subscribe(deviceId: string, profile: StreamProfileName): AfterResponse {
+    if (this.closed) throw new RequestError(ErrorCode.BadRequest, 'socket is closing');
+    const streamId = this.relay.streamIdOf(deviceId, profile);
+    if (this.subscriptions.has(streamId)) return new AfterResponse({ streamId, deviceId, profile }, () => {});
+    if (this.subscriptions.size >= Limits.maxSubscriptions) throw new RequestError(ErrorCode.TooLarge, 'too many subscriptions on this socket');
+    const viewer = this.relay.subscribe(this.ws, deviceId, profile, () => {
+      this.subscriptions.delete(streamId);
+      this.ws.close(CloseCode.SlowConsumer, 'slow viewer: over the buffer cap too long');
+    });
+    this.subscriptions.set(streamId, { viewer, deviceId, profile });
+    // The response must reach the client before the stream's first binary frame.
+    return new AfterResponse({ streamId, deviceId, profile }, () => {
+      if (this.subscriptions.get(streamId)?.viewer === viewer) viewer.start();
+    });
+  }
+
+  private end(streamId: number): void {
+    const subscription = this.subscriptions.get(streamId);
+    if (!subscription) return;
+    this.subscriptions.delete(streamId);
+    subscription.viewer.stop();
+  }
+}
