@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { AndroidKeyCode } from '@yume-chan/scrcpy';
 import type { ControlInput } from '../devices/deviceHub.ts';
+import { MAX_KEYCODE } from '../protocol/controlInput.ts';
 
-const knownKeyCodes = new Set<number>(Object.values(AndroidKeyCode));
+/** Android's KEYCODE_* range (0 is KEYCODE_UNKNOWN); the protocol refuses anything above it too. */
+const isKnownKeyCode = (code: number) => Number.isInteger(code) && code >= 1 && code <= MAX_KEYCODE;
 const keyHome = AndroidKeyCode.AndroidHome;
 const keyBack = AndroidKeyCode.AndroidBack;
 const keyAppSwitch = AndroidKeyCode.AndroidAppSwitch;
@@ -37,7 +39,7 @@ export const controlInputSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('key'),
     action: z.enum(['down', 'up', 'press']),
-    keycode: z.number().int().refine((code) => knownKeyCodes.has(code), 'unknown Android keycode'),
+    keycode: z.number().int().refine((code) => isKnownKeyCode(code), 'unknown Android keycode'),
     metaState: z.number().int().min(0).max(0x7fff_ffff).optional(),
   }),
   z.object({ kind: z.literal('back') }),
@@ -134,7 +136,7 @@ export function mapControlInput(input: ControlInput, video: { width: number; hei
       };
     }
     case 'key':
-      if (!knownKeyCodes.has(input.keycode)) return { ok: false, message: `unknown Android keycode ${input.keycode}` };
+      if (!isKnownKeyCode(input.keycode)) return { ok: false, message: `unknown Android keycode ${input.keycode}` };
       return { ok: true, commands: keyCommands(input.action, input.keycode, input.metaState) };
     case 'back':
       return { ok: true, commands: keyCommands('press', keyBack) };

@@ -1,17 +1,21 @@
-// The typed error the device side throws across the DeviceHub seam (unknown device, not online, phone failure).
+// The typed error the device side throws across the DeviceHub seam; its code is one of the protocol's error codes.
+import { ErrorCode } from '../protocol/errorCodes.ts';
 
 export const DeviceErrorCode = {
   /** No device with that id. */
-  UnknownDevice: 'unknown_device',
+  UnknownDevice: ErrorCode.NotFound,
   /** The device exists but is offline, unauthorized or in error. */
-  DeviceUnavailable: 'device_unavailable',
+  DeviceUnavailable: ErrorCode.DeviceOffline,
   /** The input was refused before reaching the phone (out of frame, unknown key, text too long). */
-  InvalidInput: 'invalid_input',
+  InvalidInput: ErrorCode.BadRequest,
+  /** The phone did not answer in time. */
+  Timeout: ErrorCode.Timeout,
   /** The phone or its scrcpy session failed to do what was asked. */
-  DeviceFailed: 'device_failed',
+  DeviceFailed: ErrorCode.Internal,
 } as const;
 export type DeviceErrorCode = (typeof DeviceErrorCode)[keyof typeof DeviceErrorCode];
 
+/** Shaped like the protocol's error (`code` + `message`), so the serving side can pass it on as is. */
 export class DeviceError extends Error {
   readonly code: DeviceErrorCode;
   constructor(code: DeviceErrorCode, message: string) {

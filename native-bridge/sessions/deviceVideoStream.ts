@@ -65,5 +65,7 @@ export class DeviceVideoStream implements VideoStream {
   /** The session ended: new viewers must wait for the next session's config. */
   reset(): void {
     this.#cache.clear();
+    this.#width = 0;
+    this.#height = 0;
   }
 }

@@ -1,0 +1,84 @@
+// A device source for one ADB-over-TCP endpoint (an adbd reached without an adb server): connect, watch, reconnect.
+import { Adb } from '@yume-chan/adb';
+import { openTcpDaemonTransport } from '../adb/nodeTcpDaemonConnection.ts';
+import { Backoff, sleep } from './backoff.ts';
+import type { DeviceLink, DeviceRegistry } from './deviceRegistry.ts';
+import type { DeviceSource } from './deviceHub.ts';
+
+export interface TcpDeviceSourceOptions {
+  host: string;
+  port: number;
+  source: Extract<DeviceSource, 'tcp' | 'simulated'>;
+  jarPath: string | null;
+  registry: DeviceRegistry;
+  log: (line: string) => void;
+  /** Reconnect backoff; lost phones come back by themselves within a few seconds of being reachable. */
+  backoff?: Backoff;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class TcpDeviceSource {
+  readonly #options: TcpDeviceSourceOptions;
+  readonly #link: DeviceLink;
+  readonly #abort = new AbortController();
+  readonly #backoff: Backoff;
+  #loop: Promise<void> | null = null;
+  #adb: Adb | null = null;
+
+  constructor(options: TcpDeviceSourceOptions) {
+    this.#options = options;
+    const address = `${options.host}:${options.port}`;
+    this.#link = {
+      key: `${options.source}:${address}`,
+      source: options.source,
+      simulated: options.source === 'simulated',
+      serial: address,
+      jarPath: options.jarPath,
+    };
+    this.#backoff = options.backoff ?? new Backoff({ initialMs: 250, maxMs: 3_000, jitter: 0.2 });
+  }
+
+  start(): void {
+    this.#loop ??= this.#run();
+  }
+
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    await this.#adb?.close().catch(() => {});
+    await this.#loop;
+  }
+
+  async #run(): Promise<void> {
+    const { host, port, registry } = this.#options;
+    const signal = this.#abort.signal;
+    const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    while (!signal.aborted) {
+      let reason: string;
+      try {
+        const transport = await openTcpDaemonTransport({ host, port }, this.#link.serial);
+        const adb = new Adb(transport);
+        this.#adb = adb;
+        if (signal.aborted) break;
+        try {
+          await registry.linkConnected(this.#link, adb);
+        } catch (error) {
+          await adb.close().catch(() => {});
+          throw error;
+        }
+        this.#backoff.reset();
+        await Promise.race([adb.disconnected, aborted]);
+        if (signal.aborted) break;
+        reason = `lost the ADB connection to ${host}:${port}; reconnecting`;
+      } catch (error) {
+        if (signal.aborted) break;
+        reason = `adbd at ${host}:${port} not reachable (${message(error)}); retrying`;
+      }
+      this.#adb = null;
+      registry.linkDown(this.#link, 'offline', reason);
+      await sleep(this.#backoff.next(), signal);
+    }
+  }
+}
