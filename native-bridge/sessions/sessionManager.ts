@@ -21,6 +21,8 @@ export interface SessionManagerOptions {
   onProblem: (reason: string | null) => void;
   /** Phone → PC clipboard, from the grid session only. */
   onClipboard: (text: string) => void;
+  /** Starts one phone-side session; replaceable so the lifecycle rules are testable without a phone. */
+  startSession?: typeof startScrcpySession;
 }
 
 /** The control socket and the video size its coordinates are in. */
@@ -207,7 +209,7 @@ export class SessionManager {
     const scid = this.#allocateScid();
     let handle: ScrcpySessionHandle;
     try {
-      handle = await startScrcpySession({
+      handle = await (this.#options.startSession ?? startScrcpySession)({
         adb,
         jarPath,
         profile: this.#options.profiles[slot.profile],
