@@ -1,0 +1,294 @@
+// The simulated phone's screen: a small WeChat-like chat app (PhoneScreen) tying state, layout, drawing and input together.
+//
+// App identity (one scheme): the app is package `com.phonewall.chat`, shown on the launcher as `微信`.
+// START_APP / `am start -n PKG/ACTIVITY` / `monkey -p PKG` open it by `com.phonewall.chat`, by the alias package
+// `com.tencent.mm` (so flows written for WeChat run unchanged) or by the label `微信`. Other launcher icons are decor.
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
+import type { GalleryImage, PhoneInspection, PhoneScreen } from '../types.ts';
+import { KeyAction } from '../types.ts';
+import { applyAction, deliverMessage, pasteText, pressKey, typeText } from './appActions.ts';
+import type { ActionEffects } from './appActions.ts';
+import { appFont, registerAppFont } from './appFont.ts';
+import type { AppState } from './appState.ts';
+import { createAppState, currentScreenName } from './appState.ts';
+import { isChatAppName, launchApp } from './appNavigation.ts';
+import { GalleryThumbnails, sha256Hex } from './galleryThumbnails.ts';
+import { GestureTracker } from './gestureTracker.ts';
+import { hitTest, scrollableAt } from './hitTest.ts';
+import { drawScene } from './sceneDrawer.ts';
+import { layoutScreen } from './screenLayout.ts';
+import { CUSTOMER_LINES, SeededRandom } from './seedData.ts';
+import { uiDumpXml } from './uiDump.ts';
+import type { ViewNode } from './viewNode.ts';
+
+export interface ChatAppOptions {
+  width: number;
+  height: number;
+  seed: number;
+  deviceName: string;
+  now?: () => number;
+}
+
+/** One scroll wheel notch, in dp. */
+const SCROLL_STEP_DP = 64;
+const MEASURE_CACHE_LIMIT = 20_000;
+
+export class ChatApp implements PhoneScreen {
+  private readonly state: AppState;
+  private readonly random: SeededRandom;
+  private readonly now: () => number;
+  private readonly portrait: { width: number; height: number };
+  private readonly thumbnails = new GalleryThumbnails();
+  private readonly gestures: GestureTracker;
+  private readonly measureContext: SKRSContext2D;
+  private readonly measureCache = new Map<string, number>();
+  private readonly changeListeners = new Set<() => void>();
+  private readonly clipboardListeners = new Set<(text: string) => void>();
+  private layout: ViewNode;
+  private signature: string;
+  private currentVersion = 1;
+  private renderCanvas: Canvas | null = null;
+  private trafficTimer: NodeJS.Timeout | null = null;
+  private drag: { key: string; fromBottom: boolean; start: number } | null = null;
+
+  constructor(options: ChatAppOptions) {
+    if (!(options.width > 0 && options.height > 0)) throw new Error(`invalid screen size ${options.width}x${options.height}`);
+    registerAppFont();
+    this.now = options.now ?? Date.now;
+    this.random = new SeededRandom(options.seed);
+    this.portrait = { width: Math.round(options.width), height: Math.round(options.height) };
+    this.state = createAppState({ ...this.portrait, deviceName: options.deviceName, now: this.now(), random: this.random });
+    this.measureContext = createCanvas(1, 1).getContext('2d');
+    this.gestures = new GestureTracker(Math.round((Math.min(options.width, options.height) / 360) * 8));
+    this.layout = layoutScreen(this.state, this.measure);
+    this.signature = JSON.stringify(this.layout);
+  }
+
+  get width(): number {
+    return this.state.width;
+  }
+
+  get height(): number {
+    return this.state.height;
+  }
+
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onClipboardChange(listener: (text: string) => void): () => void {
+    this.clipboardListeners.add(listener);
+    return () => this.clipboardListeners.delete(listener);
+  }
+
+  /** The current view tree (what is drawn, hit-tested and dumped). */
+  views(): ViewNode {
+    return this.layout;
+  }
+
+  renderRgba(width: number, height: number): Uint8Array {
+    return this.draw(Math.round(width), Math.round(height)).data();
+  }
+
+  screencapPng(): Uint8Array {
+    return this.draw(this.state.width, this.state.height).encodeSync('png');
+  }
+
+  uiDumpXml(): string {
+    return uiDumpXml(this.layout, this.state.rotation);
+  }
+
+  touch(action: number, x: number, y: number, pointerId: bigint): void {
+    let effects: ActionEffects = {};
+    for (const gesture of this.gestures.handle(action, x, y, pointerId, this.now())) {
+      if (gesture.type === 'dragStart') {
+        const list = scrollableAt(this.layout, gesture.x, gesture.y);
+        const info = list?.scroll;
+        this.drag = info === undefined ? null : { key: info.key, fromBottom: info.fromBottom, start: this.state.scroll[info.key] ?? 0 };
+      } else if (gesture.type === 'drag') {
+        if (this.drag !== null) this.state.scroll[this.drag.key] = this.drag.start + (this.drag.fromBottom ? gesture.dy : -gesture.dy);
+        this.commit();
+      } else if (gesture.type === 'dragEnd') {
+        this.drag = null;
+      } else {
+        effects = this.press(gesture.x, gesture.y, gesture.type);
+      }
+    }
+    this.commit();
+    if (effects.copied !== undefined) this.emitClipboard(effects.copied);
+  }
+
+  scroll(x: number, y: number, _hScroll: number, vScroll: number): void {
+    const info = scrollableAt(this.layout, x, y)?.scroll;
+    if (info === undefined || !Number.isFinite(vScroll) || vScroll === 0) return;
+    const step = vScroll * SCROLL_STEP_DP * (Math.min(this.state.width, this.state.height) / 360);
+    const current = this.state.scroll[info.key] ?? 0;
+    this.state.scroll[info.key] = info.fromBottom ? current + step : current - step;
+    this.commit();
+  }
+
+  key(action: number, keycode: number, _repeat: number, metaState: number): void {
+    if (action !== KeyAction.Down) return;
+    pressKey(this.state, keycode, metaState, this.now());
+    this.commit();
+  }
+
+  injectText(text: string): void {
+    typeText(this.state, text);
+    this.commit();
+  }
+
+  setClipboard(text: string, paste: boolean): void {
+    this.state.clipboard = text;
+    if (paste) pasteText(this.state, text);
+    this.commit();
+  }
+
+  getClipboard(): string {
+    return this.state.clipboard;
+  }
+
+  startApp(nameOrPackage: string): boolean {
+    if (!isChatAppName(nameOrPackage)) return false;
+    launchApp(this.state);
+    this.commit();
+    return true;
+  }
+
+  rotate(rotation: 0 | 1 | 2 | 3): void {
+    const landscape = rotation % 2 === 1;
+    this.state.rotation = rotation;
+    this.state.width = landscape ? this.portrait.height : this.portrait.width;
+    this.state.height = landscape ? this.portrait.width : this.portrait.height;
+    this.drag = null;
+    this.commit();
+  }
+
+  addGalleryImage(image: GalleryImage): void {
+    const sha256 = sha256Hex(image.bytes);
+    this.thumbnails.add(image.path, image.bytes);
+    const existing = this.state.gallery.findIndex((g) => g.path === image.path);
+    if (existing >= 0) this.state.gallery.splice(existing, 1);
+    this.state.gallery.push({ path: image.path, sha256, addedSeq: this.state.nextGallerySeq++ });
+    this.commit();
+  }
+
+  deliverCustomerMessage(chatId?: string, text?: string): void {
+    const id = chatId ?? this.random.pick(this.state.chats).id;
+    deliverMessage(this.state, id, text ?? this.random.pick(CUSTOMER_LINES), this.now());
+    this.commit();
+  }
+
+  /** Seeded customer messages into random chats every `intervalMs` (the timer never keeps the process alive). */
+  startCustomerTraffic(intervalMs: number): void {
+    this.stopTraffic();
+    if (!(intervalMs > 0)) return;
+    this.trafficTimer = setInterval(() => this.deliverCustomerMessage(), intervalMs);
+    this.trafficTimer.unref();
+  }
+
+  stop(): void {
+    this.stopTraffic();
+    this.changeListeners.clear();
+    this.clipboardListeners.clear();
+  }
+
+  inspect(): Omit<PhoneInspection, 'serial' | 'model' | 'scrcpySessions'> {
+    const s = this.state;
+    return {
+      width: s.width,
+      height: s.height,
+      rotation: s.rotation,
+      screen: currentScreenName(s),
+      openChatId: s.openChatId,
+      inputText: s.fields.chat_input.text,
+      clipboard: s.clipboard,
+      chats: s.chats.map((c) => ({ id: c.id, name: c.name, unread: c.unread })),
+      sent: s.sent.map((m) => ({ ...m })),
+      posts: s.posts.map((p) => ({ ...p, imageSha256: [...p.imageSha256] })),
+      publishTaps: { ...s.publishTaps },
+      taps: s.taps.map((t) => ({ ...t })),
+      gallery: s.gallery.map((g) => g.path),
+    };
+  }
+
+  private stopTraffic(): void {
+    if (this.trafficTimer !== null) clearInterval(this.trafficTimer);
+    this.trafficTimer = null;
+  }
+
+  private press(x: number, y: number, kind: 'tap' | 'longPress'): ActionEffects {
+    const hit = hitTest(this.layout, x, y, kind);
+    this.state.taps.push({ at: this.now(), x, y, screen: currentScreenName(this.state), view: hit?.node.id ?? null });
+    if (hit === null) return {};
+    const action = kind === 'longPress' ? (hit.node.onLongPress ?? hit.node.onTap) : hit.node.onTap;
+    return action === undefined ? {} : applyAction(this.state, action, this.now());
+  }
+
+  /** Re-lays out; the version moves only when the laid-out scene (everything drawn) differs. */
+  private commit(): void {
+    const layout = layoutScreen(this.state, this.measure);
+    this.clampScrolls(layout);
+    const signature = JSON.stringify(layout);
+    this.layout = layout;
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.currentVersion++;
+    for (const listener of [...this.changeListeners]) {
+      try {
+        listener();
+      } catch {
+        // A failing listener must not break input handling for the others.
+      }
+    }
+  }
+
+  private clampScrolls(node: ViewNode): void {
+    if (node.scroll !== undefined) {
+      const raw = this.state.scroll[node.scroll.key] ?? 0;
+      this.state.scroll[node.scroll.key] = Math.min(node.scroll.max, Math.max(0, raw));
+    }
+    for (const child of node.children) this.clampScrolls(child);
+  }
+
+  private emitClipboard(text: string): void {
+    for (const listener of [...this.clipboardListeners]) {
+      try {
+        listener(text);
+      } catch {
+        // See commit(): listeners are isolated from each other.
+      }
+    }
+  }
+
+  private draw(width: number, height: number): Canvas {
+    if (!(width > 0 && height > 0)) throw new Error(`invalid render size ${width}x${height}`);
+    if (this.renderCanvas === null || this.renderCanvas.width !== width || this.renderCanvas.height !== height) {
+      this.renderCanvas = createCanvas(width, height);
+    }
+    const g = this.renderCanvas.getContext('2d');
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.fillStyle = '#000000';
+    g.fillRect(0, 0, width, height);
+    g.setTransform(width / this.state.width, 0, 0, height / this.state.height, 0, 0);
+    drawScene(g, this.layout, (path) => this.thumbnails.get(path));
+    return this.renderCanvas;
+  }
+
+  private readonly measure = (text: string, sizePx: number, bold = false): number => {
+    const key = `${sizePx}|${bold ? 1 : 0}|${text}`;
+    const cached = this.measureCache.get(key);
+    if (cached !== undefined) return cached;
+    if (this.measureCache.size > MEASURE_CACHE_LIMIT) this.measureCache.clear();
+    this.measureContext.font = appFont(sizePx, bold);
+    const width = this.measureContext.measureText(text).width;
+    this.measureCache.set(key, width);
+    return width;
+  };
+}

@@ -1,0 +1,33 @@
+// Builds the view tree of whatever is in front (launcher, recents or the app's current screen).
+import type { AppState } from './appState.ts';
+import { AppScreen, CHAT_APP, currentAppScreen, Foreground } from './appState.ts';
+import { chatLayout } from './chatLayout.ts';
+import { chatListLayout, contactsLayout, discoverLayout, launcherLayout, meLayout, recentsLayout } from './homeLayouts.ts';
+import type { MeasureText } from './layoutKit.ts';
+import { createLayoutContext } from './layoutKit.ts';
+import { composeLayout, galleryPickerLayout, momentsLayout } from './momentsLayouts.ts';
+import type { ViewNode } from './viewNode.ts';
+
+export function layoutScreen(state: AppState, measure: MeasureText): ViewNode {
+  const ctx = createLayoutContext(state, CHAT_APP.packageName, measure);
+  if (state.foreground === Foreground.Launcher) return launcherLayout(ctx);
+  if (state.foreground === Foreground.Recents) return recentsLayout(ctx);
+  switch (currentAppScreen(state) ?? AppScreen.ChatList) {
+    case AppScreen.ChatList:
+      return chatListLayout(ctx);
+    case AppScreen.Contacts:
+      return contactsLayout(ctx);
+    case AppScreen.Discover:
+      return discoverLayout(ctx);
+    case AppScreen.Me:
+      return meLayout(ctx);
+    case AppScreen.Chat:
+      return chatLayout(ctx);
+    case AppScreen.Moments:
+      return momentsLayout(ctx);
+    case AppScreen.GalleryPicker:
+      return galleryPickerLayout(ctx);
+    case AppScreen.Compose:
+      return composeLayout(ctx);
+  }
+}
