@@ -163,6 +163,9 @@ export class BoxServer {
       return;
     }
     target.handleUpgrade(request, socket, head, (ws) => {
+      // ws reports protocol violations (oversize frame → 1009, bad UTF-8 → 1007) as 'error' and closes itself;
+      // without a listener the error would end the whole box.
+      ws.on('error', (error) => this.options.log(`${path} client closed for a protocol error: ${error.message}`));
       this.liveness.watch(ws);
       if (target === this.control) this.acceptControl(ws, decision.role);
       else this.acceptMedia(ws, decision.role);

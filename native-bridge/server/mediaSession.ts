@@ -91,6 +91,8 @@ export class MediaSession {
     const viewer = this.relay.subscribe(this.ws, deviceId, profile, () => {
       this.subscriptions.delete(streamId);
       this.ws.close(CloseCode.SlowConsumer, 'slow viewer: over the buffer cap too long');
+      // The close frame waits behind the viewer's backlog; a peer that does not read is dropped soon after.
+      setTimeout(() => this.ws.terminate(), 2_000).unref();
     });
     this.subscriptions.set(streamId, { viewer, deviceId, profile });
     // The response must reach the client before the stream's first binary frame.

@@ -28,6 +28,7 @@ export class BoxTestClient {
       } else this.messages.push(JSON.parse(data.toString('utf8')) as JsonMessage);
       this.wake();
     });
+    ws.on('error', () => {});
     ws.on('close', (code) => {
       this.closeCode = code;
       this.wake();
