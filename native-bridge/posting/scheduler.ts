@@ -1,0 +1,84 @@
+// The scheduler tick: recovers stale work, marks misfires, and starts due jobs one per phone across phones.
+import type { Clock } from './clock.ts';
+import { expireLeases, markMissed, recoverAfterRestart, type RecoveryReport, type RetryPolicy } from './jobRecovery.ts';
+import type { JobRunner, RunOutcome } from './jobRunner.ts';
+import type { Job, JobStore } from './jobStore.ts';
+
+export interface SchedulerOptions {
+  /** Identifies this box's runner in leases and the job log. */
+  owner: string;
+  leaseMs: number;
+  /** Flows running at once across phones (each phone runs at most one). */
+  maxConcurrent: number;
+  retry: RetryPolicy;
+}
+
+export interface TickReport {
+  started: string[];
+  missed: string[];
+  expired: RecoveryReport;
+}
+
+export class Scheduler {
+  private readonly running = new Map<string, Promise<RunOutcome>>();
+  private readonly errors: unknown[] = [];
+
+  constructor(
+    private readonly jobs: JobStore,
+    private readonly runner: JobRunner,
+    private readonly clock: Clock,
+    private readonly options: SchedulerOptions,
+  ) {}
+
+  /** Call once at start, before the first tick: no runner of this box survived the restart. */
+  recoverAtStart(): RecoveryReport {
+    return recoverAfterRestart(this.jobs, this.clock.now(), this.options.retry);
+  }
+
+  get busyDevices(): ReadonlySet<string> {
+    return new Set(this.running.keys());
+  }
+
+  /** Unexpected errors from runs (a failpoint crash among them); a run's failure never stops other runs. */
+  takeErrors(): unknown[] {
+    return this.errors.splice(0);
+  }
+
+  tick(): TickReport {
+    const now = this.clock.now();
+    const expired = expireLeases(this.jobs, now, this.options.retry);
+    const missed = markMissed(this.jobs, now);
+    const started: string[] = [];
+    const free = this.options.maxConcurrent - this.running.size;
+    if (free <= 0) return { started, missed, expired };
+    // Checks of interrupted publishes come first: their phones must be settled before anything new runs there.
+    const candidates = [...this.jobs.due('needs_check', now, free * 4 + 16), ...this.jobs.due('scheduled', now, free * 8 + 64)];
+    const taken = new Set(this.running.keys());
+    for (const job of candidates) {
+      if (started.length >= free) break;
+      if (taken.has(job.deviceId)) continue;
+      taken.add(job.deviceId);
+      const claim = this.jobs.claim(job.id, job.state === 'needs_check' ? 'needs_check' : 'scheduled', this.options.owner, now, this.options.leaseMs);
+      if (!claim.ok) continue;
+      started.push(job.id);
+      this.start(claim.job);
+    }
+    return { started, missed, expired };
+  }
+
+  /** Resolves when every run started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  private start(job: Job): void {
+    const run = job.state === 'verifying' ? this.runner.verify(job) : this.runner.run(job);
+    const tracked = run
+      .catch((error: unknown) => {
+        this.errors.push(error);
+        return 'fenced' as const;
+      })
+      .finally(() => this.running.delete(job.deviceId));
+    this.running.set(job.deviceId, tracked);
+  }
+}
