@@ -22,7 +22,7 @@ const FRIEND_POSTS: { name: string; color: string; text: string; tiles: string[]
 export function momentsLayout(ctx: LayoutContext): ViewNode {
   const { width, height } = ctx.state;
   const top = statusBarHeight(ctx) + titleBarHeight(ctx);
-  const coverH = ctx.dp(220);
+  const coverH = Math.min(ctx.dp(220), Math.round(height * 0.3));
   const posts = [...ctx.state.posts].reverse();
   const heights = posts.map((p) => postHeight(ctx, p.text, p.imageSha256.length));
   const friendHeights = FRIEND_POSTS.map((p) => postHeight(ctx, p.text, p.tiles.length));
