@@ -1,8 +1,9 @@
 // One scrcpy-server run on a phone for one profile: push, start over a forward tunnel, pump video into a stream.
 import type { Adb } from '@yume-chan/adb';
 import { AdbScrcpyClient, AdbScrcpyExitedError, AdbScrcpyOptionsLatest } from '@yume-chan/adb-scrcpy';
-import { ScrcpyInstanceId, type ScrcpyControlMessageWriter } from '@yume-chan/scrcpy';
-import { ReadableStream, WritableStream } from '@yume-chan/stream-extra';
+import { ScrcpyInstanceId, type ScrcpyControlMessageWriter, type ScrcpyMediaStreamPacket } from '@yume-chan/scrcpy';
+import { ReadableStream, WritableStream, type TransformStream } from '@yume-chan/stream-extra';
+import { createPacketSizeGuardStream } from './packetSizeGuard.ts';
 import type { DeviceVideoStream } from './deviceVideoStream.ts';
 import type { StreamProfile } from './streamProfile.ts';
 import { phoneServerPath, readServerJar, scrcpyServerVersion } from './scrcpyServerJar.ts';
@@ -37,6 +38,15 @@ export function describeStartFailure(error: unknown): string {
   return `scrcpy server failed to start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Tango's options with a size check in front of its packet parser (a forged u32 size must not allocate 4 GiB). */
+class GuardedScrcpyOptions extends AdbScrcpyOptionsLatest<true> {
+  override createMediaStreamTransformer(): TransformStream<Uint8Array, ScrcpyMediaStreamPacket> {
+    const guard = createPacketSizeGuardStream();
+    const parser = super.createMediaStreamTransformer();
+    return { writable: guard.writable, readable: guard.readable.pipeThrough(parser) } as unknown as TransformStream<Uint8Array, ScrcpyMediaStreamPacket>;
+  }
+}
+
 function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -50,7 +60,7 @@ export async function startScrcpySession(options: ScrcpySessionOptions): Promise
   const { adb, profile, scid, stream } = options;
   const jar = await readServerJar(options.jarPath);
   await AdbScrcpyClient.pushServer(adb, bytesStream(jar), phoneServerPath);
-  const scrcpyOptions = new AdbScrcpyOptionsLatest<true>(
+  const scrcpyOptions = new GuardedScrcpyOptions(
     {
       video: true,
       scid: new ScrcpyInstanceId(scid),
@@ -138,7 +148,7 @@ async function pumpClipboard(clipboard: ReadableStream<string>, listener: (text:
 }
 
 /** Closing over a dead ADB connection may never settle; the session must end anyway. */
-function closeClient(client: AdbScrcpyClient<AdbScrcpyOptionsLatest<true>>): Promise<void> {
+function closeClient(client: AdbScrcpyClient<GuardedScrcpyOptions>): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 3_000);
     client.close().catch(() => {}).finally(() => {
