@@ -1,0 +1,48 @@
+// One phone on the wall: live screen, name, box, state badge and the simulated mark; click takes it.
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { WallDevice } from '../state/boxesSlice.ts';
+import { selectTileState } from '../state/selectors.ts';
+import { useAppState, useServices } from './consoleServices.ts';
+import { PhoneScreen } from './PhoneScreen.tsx';
+import { StateBadge } from './StateBadge.tsx';
+
+export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxName: string; index: number }) {
+  const { t } = useTranslation();
+  const { store, keyboard } = useServices();
+  const selected = useAppState((state) => state.selectedKey === device.key);
+  const tile = useAppState(useShallow((state) => selectTileState(state, device)));
+  const aspect = device.width > 0 && device.height > 0 ? `${device.width} / ${device.height}` : '9 / 20';
+  const take = () => {
+    store.getState().select(device.key);
+    keyboard.focus();
+  };
+  return (
+    <div
+      className={`tile${selected ? ' tile-selected' : ''}`}
+      data-testid="tile"
+      data-device-id={device.id}
+      data-index={index}
+      tabIndex={0}
+      onKeyDown={(event) => {
+        if (event.target === event.currentTarget && event.key === 'Enter') store.getState().openFocus(device.key);
+      }}
+      onDoubleClick={() => store.getState().openFocus(device.key)}
+    >
+      <div className="tile-screen" style={{ aspectRatio: aspect }}>
+        <PhoneScreen device={device} profile="grid" live={tile.state === 'online'} wheelToPhone={selected} onPointerTaken={take} className="tile-canvas" />
+        {tile.state !== 'online' ? <div className="tile-overlay">{t(`state.${tile.state}`)}</div> : null}
+      </div>
+      <div className="tile-label">
+        <span className="tile-name" title={device.serial} data-testid="tile-name">
+          {device.model || device.serial}
+        </span>
+        {device.simulated ? <span className="sim-mark">{t('tile.simulated')}</span> : null}
+        <StateBadge state={tile.state} reason={tile.reason} />
+      </div>
+      <div className="tile-box" title={boxName}>
+        {boxName}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// The wall: the current page of filtered phones as tiles at the chosen size, with page controls for 100+ phones.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { selectWallPage } from '../state/selectors.ts';
+import { useAppState, useServices } from './consoleServices.ts';
+import { PhoneTile } from './PhoneTile.tsx';
+
+export function WallGrid() {
+  const { t } = useTranslation();
+  const { store } = useServices();
+  const devices = useAppState((state) => state.devices);
+  const boxOrder = useAppState((state) => state.boxOrder);
+  const boxes = useAppState((state) => state.boxes);
+  const filter = useAppState((state) => state.filter);
+  const page = useAppState((state) => state.page);
+  const tileWidth = useAppState((state) => state.tileWidth);
+  const wall = useMemo(() => selectWallPage({ devices, boxOrder, filter, page }), [devices, boxOrder, filter, page]);
+
+  if (wall.total === 0) {
+    return <div className="wall-empty">{filter.trim() ? t('tile.noMatch', { filter: filter.trim() }) : t('tile.noDevices')}</div>;
+  }
+  const boxName = (boxId: string) => {
+    const box = boxes[boxId];
+    if (!box) return boxId;
+    return box.embedded ? t('box.embedded') : box.name || box.url;
+  };
+  return (
+    <div className="wall">
+      <div className="wall-grid" style={{ gridTemplateColumns: `repeat(auto-fill, ${tileWidth}px)` }} data-testid="wall-grid">
+        {wall.devices.map((device, index) => (
+          <PhoneTile key={device.key} device={device} boxName={boxName(device.boxId)} index={index} />
+        ))}
+      </div>
+      {wall.pageCount > 1 ? (
+        <nav className="pager">
+          <button type="button" disabled={wall.page === 0} onClick={() => store.getState().setPage(wall.page - 1)}>
+            {t('toolbar.prev')}
+          </button>
+          <span>{t('toolbar.page', { page: wall.page + 1, count: wall.pageCount })}</span>
+          <button type="button" disabled={wall.page >= wall.pageCount - 1} onClick={() => store.getState().setPage(wall.page + 1)}>
+            {t('toolbar.next')}
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// The i18next instance of the console: zh-CN first, English available. Phone- and box-provided strings never pass here.
+import i18next from 'i18next';
+import type { i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { LanguageName } from '../state/settingsSlice.ts';
+import { en } from './en.ts';
+import { zhCN } from './zhCN.ts';
+
+export function createI18n(language: LanguageName): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,38 @@
+// Renderer entry: builds the store, i18n, box links and frame scheduler, then mounts the console.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { z } from 'zod';
+import { App } from './components/App.tsx';
+import { ConsoleServicesContext, KeyboardTarget } from './components/consoleServices.ts';
+import { BoxLinks } from './connection/boxLinks.ts';
+import { desktopApi } from './desktop/desktopApi.ts';
+import { createI18n } from './i18n/createI18n.ts';
+import { createAppStore } from './state/appStore.ts';
+import { loadPreferences, savePreferences } from './state/preferences.ts';
+import { FrameScheduler } from './video/frameScheduler.ts';
+import './styles/console.css';
+
+export function mountConsole(container: HTMLElement): void {
+  // The CSP forbids eval; zod then validates without its generated fast paths instead of probing with `new Function`.
+  z.config({ jitless: true });
+  const store = createAppStore(loadPreferences(window.localStorage, window.location.search));
+  store.subscribe((state, previous) => {
+    if (state.theme !== previous.theme || state.language !== previous.language || state.tileWidth !== previous.tileWidth) savePreferences(window.localStorage, state);
+  });
+  const i18n = createI18n(store.getState().language);
+  const services = { store, links: new BoxLinks(store), scheduler: new FrameScheduler(), desktop: desktopApi(), keyboard: new KeyboardTarget() };
+  window.addEventListener('pagehide', () => services.links.stopAll());
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <ConsoleServicesContext.Provider value={services}>
+          <App />
+        </ConsoleServicesContext.Provider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) mountConsole(root);

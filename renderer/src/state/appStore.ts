@@ -1,0 +1,21 @@
+// The one console store, made of typed slices. Video frames never enter it.
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import { createBoxesSlice } from './boxesSlice.ts';
+import type { BoxesSlice } from './boxesSlice.ts';
+import { createSettingsSlice } from './settingsSlice.ts';
+import type { SettingsSlice } from './settingsSlice.ts';
+import { createWallSlice } from './wallSlice.ts';
+import type { WallSlice } from './wallSlice.ts';
+
+export type AppState = BoxesSlice & WallSlice & SettingsSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(initial: Partial<Pick<AppState, 'theme' | 'language' | 'tileWidth'>> = {}): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createBoxesSlice(...args),
+    ...createWallSlice(...args),
+    ...createSettingsSlice(...args),
+    ...initial,
+  }));
+}

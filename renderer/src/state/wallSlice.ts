@@ -1,0 +1,39 @@
+// How the wall is looked at: tile size, name filter, page, the selected phone and the one in the focus view.
+import type { StateCreator } from 'zustand';
+
+export const TileSizePreset = { small: 150, medium: 210, large: 300 } as const;
+export type TileSizePreset = keyof typeof TileSizePreset;
+export const tileWidthRange = { min: 110, max: 420 } as const;
+
+export interface WallSlice {
+  tileWidth: number;
+  filter: string;
+  page: number;
+  selectedKey: string | null;
+  focusKey: string | null;
+  setTileWidth(width: number): void;
+  setFilter(filter: string): void;
+  setPage(page: number): void;
+  select(key: string | null): void;
+  openFocus(key: string): void;
+  closeFocus(): void;
+}
+
+export function clampTileWidth(width: number): number {
+  if (!Number.isFinite(width)) return TileSizePreset.medium;
+  return Math.round(Math.min(tileWidthRange.max, Math.max(tileWidthRange.min, width)));
+}
+
+export const createWallSlice: StateCreator<WallSlice, [], [], WallSlice> = (set) => ({
+  tileWidth: TileSizePreset.medium,
+  filter: '',
+  page: 0,
+  selectedKey: null,
+  focusKey: null,
+  setTileWidth: (width) => set({ tileWidth: clampTileWidth(width) }),
+  setFilter: (filter) => set({ filter, page: 0 }),
+  setPage: (page) => set({ page: Math.max(0, Math.floor(page)) }),
+  select: (key) => set({ selectedKey: key }),
+  openFocus: (key) => set({ focusKey: key, selectedKey: key }),
+  closeFocus: () => set({ focusKey: null }),
+});
