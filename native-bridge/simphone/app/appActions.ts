@@ -94,6 +94,7 @@ export function sendMessage(state: AppState, now: number): void {
   const text = state.fields[FieldId.ChatInput].text;
   if (chat === undefined || text.trim() === '') return;
   chat.messages.push({ from: 'me', text, at: now });
+  trimHistory(state, chat.id, chat.messages);
   state.sent.push({ chatId: chat.id, from: 'me', text, at: now });
   state.fields[FieldId.ChatInput] = emptyField();
   state.scroll[CHAT_HISTORY_ID] = 0;
@@ -123,10 +124,21 @@ export function parseJobId(text: string): string | null {
   return /#job:([A-Za-z0-9_.:-]+)/.exec(text)?.[1] ?? null;
 }
 
+/** Older messages fall off so a phone left running for days keeps laying out in constant time. */
+export const MAX_MESSAGES_PER_CHAT = 200;
+
+function trimHistory(state: AppState, chatId: string, messages: unknown[]): void {
+  if (messages.length <= MAX_MESSAGES_PER_CHAT) return;
+  messages.splice(0, messages.length - MAX_MESSAGES_PER_CHAT);
+  // Message indexes shifted: a 复制 menu open on this chat would now point at another message.
+  if (state.overlay?.type === 'messageMenu' && state.overlay.chatId === chatId) state.overlay = null;
+}
+
 export function deliverMessage(state: AppState, chatId: string, text: string, now: number): void {
   const chat = findChat(state, chatId);
   if (chat === undefined) return;
   chat.messages.push({ from: 'customer', text, at: now });
+  trimHistory(state, chat.id, chat.messages);
   const visible = state.foreground === Foreground.App && currentAppScreen(state) === AppScreen.Chat && state.openChatId === chatId;
   if (!visible) chat.unread += 1;
   moveChatToTop(state, chatId);

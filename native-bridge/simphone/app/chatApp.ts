@@ -33,6 +33,7 @@ export interface ChatAppOptions {
 /** One scroll wheel notch, in dp. */
 const SCROLL_STEP_DP = 64;
 const MEASURE_CACHE_LIMIT = 20_000;
+const FRAME_CACHE_SIZES = 4;
 
 export class ChatApp implements PhoneScreen {
   private readonly state: AppState;
@@ -48,9 +49,10 @@ export class ChatApp implements PhoneScreen {
   private layout: ViewNode;
   private signature: string;
   private currentVersion = 1;
-  private renderCanvas: Canvas | null = null;
+  private readonly canvases = new Map<string, Canvas>();
   private trafficTimer: NodeJS.Timeout | null = null;
   private drag: { key: string; fromBottom: boolean; start: number } | null = null;
+  private readonly frames = new Map<string, { version: number; rgba: Uint8Array }>();
 
   constructor(options: ChatAppOptions) {
     if (!(options.width > 0 && options.height > 0)) throw new Error(`invalid screen size ${options.width}x${options.height}`);
@@ -92,8 +94,17 @@ export class ChatApp implements PhoneScreen {
     return this.layout;
   }
 
+  /** Frames are cached per size and version: several streams of one phone (grid and focus) draw once each. */
   renderRgba(width: number, height: number): Uint8Array {
-    return this.draw(Math.round(width), Math.round(height)).data();
+    const w = Math.round(width);
+    const h = Math.round(height);
+    const key = `${w}x${h}`;
+    const cached = this.frames.get(key);
+    if (cached !== undefined && cached.version === this.currentVersion) return cached.rgba;
+    const rgba = this.draw(w, h).data();
+    if (!this.frames.has(key) && this.frames.size >= FRAME_CACHE_SIZES) this.frames.clear();
+    this.frames.set(key, { version: this.currentVersion, rgba });
+    return rgba;
   }
 
   screencapPng(): Uint8Array {
@@ -269,16 +280,20 @@ export class ChatApp implements PhoneScreen {
 
   private draw(width: number, height: number): Canvas {
     if (!(width > 0 && height > 0)) throw new Error(`invalid render size ${width}x${height}`);
-    if (this.renderCanvas === null || this.renderCanvas.width !== width || this.renderCanvas.height !== height) {
-      this.renderCanvas = createCanvas(width, height);
+    const key = `${width}x${height}`;
+    let canvas = this.canvases.get(key);
+    if (canvas === undefined) {
+      if (this.canvases.size >= FRAME_CACHE_SIZES) this.canvases.clear();
+      canvas = createCanvas(width, height);
+      this.canvases.set(key, canvas);
     }
-    const g = this.renderCanvas.getContext('2d');
+    const g = canvas.getContext('2d');
     g.setTransform(1, 0, 0, 1, 0, 0);
     g.fillStyle = '#000000';
     g.fillRect(0, 0, width, height);
     g.setTransform(width / this.state.width, 0, 0, height / this.state.height, 0, 0);
     drawScene(g, this.layout, (path) => this.thumbnails.get(path));
-    return this.renderCanvas;
+    return canvas;
   }
 
   private readonly measure = (text: string, sizePx: number, bold = false): number => {

@@ -231,3 +231,43 @@ export function screenRoot(ctx: LayoutContext, packageName: string, background: 
     children,
   };
 }
+
+export function badge(ctx: LayoutContext, id: string, count: number, x: number, y: number): ViewNode {
+  const text = count > 99 ? '99+' : String(count);
+  const size = ctx.dp(18);
+  const width = Math.max(size, Math.round(ctx.measure(text, ctx.dp(11)) + ctx.dp(10)));
+  return {
+    id,
+    className: ViewClass.Text,
+    packageName: ctx.packageName,
+    bounds: rect(x, y, width, size),
+    text,
+    paint: { fill: Colors.badge, radius: Math.round(size / 2), label: textPaint([text], ctx.dp(11), '#FFFFFF', { align: 'center' }) },
+    children: [],
+  };
+}
+
+/** A vertical scrolling list between the title bar and the tab bar; rows are laid out at the scrolled offset. */
+export function scrollList(
+  ctx: LayoutContext,
+  id: string,
+  top: number,
+  bottom: number,
+  rowsHeight: number,
+  buildRows: (y0: number) => ViewNode[],
+  background: string = Colors.surface,
+): ViewNode {
+  const height = bottom - top;
+  const max = Math.max(0, rowsHeight - height);
+  const offset = Math.min(max, Math.max(0, ctx.state.scroll[id] ?? 0));
+  return {
+    id,
+    className: ViewClass.List,
+    packageName: ctx.packageName,
+    bounds: rect(0, top, ctx.state.width, height),
+    clip: true,
+    scroll: { key: id, fromBottom: false, max },
+    paint: { fill: background },
+    children: buildRows(top - offset),
+  };
+}

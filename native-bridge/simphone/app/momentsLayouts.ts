@@ -3,10 +3,9 @@ import type { PostRecord } from '../types.ts';
 import { FieldId, formatShortTime } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
-  avatar, Colors, greenButton, iconButton, screenRoot, statusBar, statusBarHeight, textPaint, titleBar, titleBarHeight,
-  wrapText,
+  avatar, Colors, greenButton, iconButton, screenRoot, scrollList, statusBar, statusBarHeight, textPaint, titleBar,
+  titleBarHeight, wrapText,
 } from './layoutKit.ts';
-import { scrollList } from './homeLayouts.ts';
 import type { ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
 

@@ -2,7 +2,8 @@
 import type { AppState } from './appState.ts';
 import { AppScreen, CHAT_APP, currentAppScreen, Foreground } from './appState.ts';
 import { chatLayout } from './chatLayout.ts';
-import { chatListLayout, contactsLayout, discoverLayout, launcherLayout, meLayout, recentsLayout } from './homeLayouts.ts';
+import { launcherLayout, recentsLayout } from './systemLayouts.ts';
+import { chatListLayout, contactsLayout, discoverLayout, meLayout } from './tabLayouts.ts';
 import type { MeasureText } from './layoutKit.ts';
 import { createLayoutContext } from './layoutKit.ts';
 import { composeLayout, galleryPickerLayout, momentsLayout } from './momentsLayouts.ts';

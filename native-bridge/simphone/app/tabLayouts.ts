@@ -1,114 +1,12 @@
-// Layouts of the launcher, the recents list and the app's four tabs (chat list, contacts, discover, me).
-import { AppScreen, CHAT_APP, formatShortTime, LAUNCHER_PACKAGE, SYSTEMUI_PACKAGE } from './appState.ts';
+// Layouts of the app's four tabs: chat list (微信), contacts (通讯录), discover (发现) and me (我), with the tab bar.
+import { AppScreen, formatShortTime } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
-  avatar, Colors, ellipsize, iconButton, screenRoot, statusBar, statusBarHeight, textPaint, titleBar, titleBarHeight,
+  avatar, badge, Colors, ellipsize, iconButton, screenRoot, scrollList, statusBar, statusBarHeight, textPaint, titleBar,
+  titleBarHeight,
 } from './layoutKit.ts';
 import type { IconName, ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
-
-const LAUNCHER_APPS: { id: string; label: string; icon: IconName; color: string; chat?: boolean }[] = [
-  { id: 'chat', label: CHAT_APP.label, icon: 'bubble', color: Colors.brand, chat: true },
-  { id: 'gallery', label: '相册', icon: 'gallery', color: '#F5A623' },
-  { id: 'camera', label: '相机', icon: 'camera', color: '#4A4A4A' },
-  { id: 'settings', label: '设置', icon: 'settings', color: '#8E8E93' },
-  { id: 'browser', label: '浏览器', icon: 'browser', color: '#3D7BF7' },
-  { id: 'clock', label: '时钟', icon: 'clock', color: '#222222' },
-];
-
-export function launcherLayout(ctx: LayoutContext): ViewNode {
-  const { width } = ctx.state;
-  const columns = width > ctx.state.height ? 6 : 4;
-  const cell = Math.floor(width / columns);
-  const top = statusBarHeight(ctx) + ctx.dp(40);
-  const icons: ViewNode[] = LAUNCHER_APPS.map((app, i) => {
-    const x = (i % columns) * cell;
-    const y = top + Math.floor(i / columns) * ctx.dp(100);
-    const size = ctx.dp(56);
-    return {
-      id: `launcher_app_${app.id}`,
-      className: ViewClass.Text,
-      packageName: LAUNCHER_PACKAGE,
-      bounds: rect(x, y, cell, ctx.dp(92)),
-      text: app.label,
-      description: app.label,
-      onTap: app.chat === true ? { type: 'launchApp' } : { type: 'none' },
-      children: [
-        {
-          id: `launcher_icon_${app.id}`,
-          className: ViewClass.Image,
-          packageName: LAUNCHER_PACKAGE,
-          bounds: rect(x + Math.round((cell - size) / 2), y + ctx.dp(6), size, size),
-          paint: { fill: app.color, radius: ctx.dp(14), icon: { name: app.icon, color: '#FFFFFF', size: ctx.dp(32) } },
-          children: [],
-        },
-        {
-          id: `launcher_label_${app.id}`,
-          className: ViewClass.Text,
-          packageName: LAUNCHER_PACKAGE,
-          bounds: rect(x, y + ctx.dp(66), cell, ctx.dp(22)),
-          paint: { label: textPaint([app.label], ctx.dp(13), '#FFFFFF', { align: 'center' }) },
-          children: [],
-        },
-      ],
-    };
-  });
-  const root = screenRoot(ctx, LAUNCHER_PACKAGE, '#2B5876', [statusBar(ctx, 'rgba(0,0,0,0)', true), ...icons]);
-  root.paint = { gradient: ['#2B5876', '#4E8F8B'] };
-  return root;
-}
-
-export function recentsLayout(ctx: LayoutContext): ViewNode {
-  const { width, height } = ctx.state;
-  const children: ViewNode[] = [statusBar(ctx, 'rgba(0,0,0,0)', true)];
-  if (ctx.state.task.length > 0) {
-    const cardW = Math.round(width * 0.62);
-    const cardH = Math.round(height * 0.55);
-    const x = Math.round((width - cardW) / 2);
-    const y = Math.round((height - cardH) / 2);
-    children.push({
-      id: 'recents_app_card',
-      className: ViewClass.Frame,
-      packageName: SYSTEMUI_PACKAGE,
-      bounds: rect(x, y, cardW, cardH),
-      text: CHAT_APP.label,
-      description: CHAT_APP.label,
-      onTap: { type: 'resumeApp' },
-      paint: { fill: Colors.background, radius: ctx.dp(12) },
-      children: [
-        {
-          id: 'recents_app_header',
-          className: ViewClass.Text,
-          packageName: SYSTEMUI_PACKAGE,
-          bounds: rect(x, y, cardW, ctx.dp(44)),
-          paint: { fill: Colors.surface, radius: ctx.dp(12), label: textPaint([CHAT_APP.label], ctx.dp(15), Colors.text, { padX: ctx.dp(44), bold: true }) },
-          children: [],
-        },
-        {
-          id: 'recents_app_icon',
-          className: ViewClass.Image,
-          packageName: SYSTEMUI_PACKAGE,
-          bounds: rect(x + ctx.dp(10), y + ctx.dp(9), ctx.dp(26), ctx.dp(26)),
-          paint: { fill: Colors.brand, radius: ctx.dp(6), icon: { name: 'bubble', color: '#FFFFFF', size: ctx.dp(16) } },
-          children: [],
-        },
-      ],
-    });
-  } else {
-    children.push({
-      id: 'recents_empty',
-      className: ViewClass.Text,
-      packageName: SYSTEMUI_PACKAGE,
-      bounds: rect(0, Math.round(height / 2) - ctx.dp(20), width, ctx.dp(40)),
-      text: '近期没有任何内容',
-      paint: { label: textPaint(['近期没有任何内容'], ctx.dp(15), '#DDDDDD', { align: 'center' }) },
-      children: [],
-    });
-  }
-  const root = screenRoot(ctx, SYSTEMUI_PACKAGE, '#3A3A3C', children);
-  root.onTap = { type: 'goHome' };
-  return root;
-}
 
 const TABS: { screen: AppScreen; label: string; icon: IconName }[] = [
   { screen: AppScreen.ChatList, label: '微信', icon: 'chat' },
@@ -162,21 +60,6 @@ function tabBar(ctx: LayoutContext, current: AppScreen): ViewNode {
   };
 }
 
-export function badge(ctx: LayoutContext, id: string, count: number, x: number, y: number): ViewNode {
-  const text = count > 99 ? '99+' : String(count);
-  const size = ctx.dp(18);
-  const width = Math.max(size, Math.round(ctx.measure(text, ctx.dp(11)) + ctx.dp(10)));
-  return {
-    id,
-    className: ViewClass.Text,
-    packageName: ctx.packageName,
-    bounds: rect(x, y, width, size),
-    text,
-    paint: { fill: Colors.badge, radius: Math.round(size / 2), label: textPaint([text], ctx.dp(11), '#FFFFFF', { align: 'center' }) },
-    children: [],
-  };
-}
-
 function tabPage(ctx: LayoutContext, screen: AppScreen, title: string, body: ViewNode[], right?: ViewNode): ViewNode {
   return screenRoot(ctx, ctx.packageName, Colors.background, [
     statusBar(ctx, Colors.background, false),
@@ -184,31 +67,6 @@ function tabPage(ctx: LayoutContext, screen: AppScreen, title: string, body: Vie
     ...body,
     tabBar(ctx, screen),
   ]);
-}
-
-/** A vertical scrolling list between the title bar and the tab bar; rows are laid out at the scrolled offset. */
-export function scrollList(
-  ctx: LayoutContext,
-  id: string,
-  top: number,
-  bottom: number,
-  rowsHeight: number,
-  buildRows: (y0: number) => ViewNode[],
-  background: string = Colors.surface,
-): ViewNode {
-  const height = bottom - top;
-  const max = Math.max(0, rowsHeight - height);
-  const offset = Math.min(max, Math.max(0, ctx.state.scroll[id] ?? 0));
-  return {
-    id,
-    className: ViewClass.List,
-    packageName: ctx.packageName,
-    bounds: rect(0, top, ctx.state.width, height),
-    clip: true,
-    scroll: { key: id, fromBottom: false, max },
-    paint: { fill: background },
-    children: buildRows(top - offset),
-  };
 }
 
 export function chatListLayout(ctx: LayoutContext): ViewNode {
