@@ -1,0 +1,151 @@
+// Schedules: validated creation against known posts/phones/groups, expansion into jobs, and cancellation.
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DeviceStore } from '../store/deviceStore.ts';
+import type { JobStore } from './jobStore.ts';
+import { describeProblems, fieldProblems, type FieldProblem } from './materialSchema.ts';
+import { localToInstant, occurrencesBetween } from './scheduleRules.ts';
+import { SchedulePlanner } from './schedulePlanner.ts';
+import { scheduleSpecSchema, type ScheduleSpec } from './scheduleSpec.ts';
+import { DateTime } from 'luxon';
+
+export interface Schedule {
+  id: string;
+  spec: ScheduleSpec;
+  /** The box's time zone when the schedule was made: its local times stay put if the box moves. */
+  zone: string;
+  createdAt: number;
+  cancelledAt: number | null;
+}
+
+interface ScheduleRow {
+  id: string;
+  post_id: string;
+  flow_id: string;
+  spec: string;
+  created_at: number;
+  cancelled_at: number | null;
+}
+
+export function scheduleFromRow(row: ScheduleRow): Schedule {
+  const stored = JSON.parse(row.spec) as { spec: ScheduleSpec; zone: string };
+  return { id: row.id, spec: stored.spec, zone: stored.zone, createdAt: row.created_at, cancelledAt: row.cancelled_at };
+}
+
+export class ScheduleError extends Error {
+  constructor(
+    readonly code: 'invalid' | 'not_found',
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ScheduleError';
+  }
+}
+
+export interface ScheduleStoreDeps {
+  db: BetterSqlite3.Database;
+  jobs: JobStore;
+  devices: DeviceStore;
+  /** Flow ids this box can run. */
+  knownFlows: ReadonlySet<string>;
+  newId?: () => string;
+}
+
+export class ScheduleStore {
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ScheduleStoreDeps) {
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  /** Validates, stores the schedule and expands its jobs up to `now + horizonMs`, all or nothing. */
+  create(input: unknown, zone: string, now: number, horizonMs: number): { schedule: Schedule; jobsCreated: number } {
+    const spec = this.validate(input);
+    const id = this.newId();
+    return this.deps.db.transaction(() => {
+      this.deps.db.prepare('INSERT INTO schedules (id, post_id, flow_id, spec, created_at) VALUES (?, ?, ?, ?, ?)').run(id, spec.postId, spec.flowId, JSON.stringify({ spec, zone }), now);
+      const schedule = this.get(id) as Schedule;
+      return { schedule, jobsCreated: this.expand(schedule, now - spec.graceMinutes * 60_000, now + horizonMs, now) };
+    })();
+  }
+
+  get(id: string): Schedule | null {
+    const row = this.deps.db.prepare('SELECT * FROM schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
+    return row ? scheduleFromRow(row) : null;
+  }
+
+  active(): Schedule[] {
+    return (this.deps.db.prepare('SELECT * FROM schedules WHERE cancelled_at IS NULL ORDER BY created_at, id').all() as ScheduleRow[]).map(scheduleFromRow);
+  }
+
+  /** Plans jobs of every active schedule for occurrences in the window (idempotent: run it every tick or hour). */
+  expandAll(now: number, horizonMs: number): number {
+    let created = 0;
+    this.deps.db.transaction(() => {
+      for (const schedule of this.active()) created += this.expand(schedule, now, now + horizonMs, now);
+    })();
+    return created;
+  }
+
+  /** Stops a schedule and cancels its jobs that have not started; running ones finish. */
+  cancel(id: string, now: number): number {
+    return this.deps.db.transaction(() => {
+      const changed = this.deps.db.prepare('UPDATE schedules SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL').run(now, id);
+      if (changed.changes === 0 && !this.get(id)) throw new ScheduleError('not_found', `Schedule ${id} does not exist.`);
+      let cancelled = 0;
+      for (const job of this.deps.jobs.list({ scheduleId: id, state: 'scheduled' })) {
+        if (this.deps.jobs.transition(job.id, { from: 'scheduled', to: 'cancelled', now, fence: null, reason: 'schedule cancelled' }).ok) cancelled++;
+      }
+      return cancelled;
+    })();
+  }
+
+  private expand(schedule: Schedule, fromMs: number, toMs: number, now: number): number {
+    const { spec, zone } = schedule;
+    const deviceIds = this.resolveDevices(spec);
+    const planner = new SchedulePlanner();
+    const jobs = occurrencesBetween(spec.time, zone, fromMs, toMs).flatMap((occurrence) =>
+      planner.plan({
+        scheduleId: schedule.id,
+        spec,
+        zone,
+        occurrence,
+        deviceIds,
+        deviceCap: (id) => this.deps.devices.get(id)?.dailyCap ?? null,
+        plannedOn: (id, day) => {
+          const start = localToInstant(day, '00:00', zone);
+          const end = localToInstant(DateTime.fromISO(day).plus({ days: 1 }).toISODate() ?? day, '00:00', zone);
+          return this.deps.jobs.countPlanned(id, start, end);
+        },
+      }),
+    );
+    return this.deps.jobs.insertPlanned(jobs, now);
+  }
+
+  private resolveDevices(spec: ScheduleSpec): string[] {
+    const ids = new Set(spec.devices);
+    for (const groupId of spec.groups) for (const id of this.deps.devices.getGroup(groupId)?.deviceIds ?? []) ids.add(id);
+    return [...ids];
+  }
+
+  private validate(input: unknown): ScheduleSpec {
+    const parsed = scheduleSpecSchema.safeParse(input);
+    if (!parsed.success) {
+      const problems = fieldProblems(parsed.error);
+      throw new ScheduleError('invalid', describeProblems(problems), problems);
+    }
+    const spec = parsed.data;
+    const problems: FieldProblem[] = [];
+    if (this.deps.db.prepare('SELECT 1 FROM posts WHERE id = ?').get(spec.postId) === undefined) problems.push({ field: 'postId', message: `post ${spec.postId} does not exist` });
+    if (!this.deps.knownFlows.has(spec.flowId)) problems.push({ field: 'flowId', message: `flow ${spec.flowId} is not installed on this box` });
+    spec.devices.forEach((id, i) => {
+      if (!this.deps.devices.get(id)) problems.push({ field: `devices[${i}]`, message: `unknown phone ${id}: connect it to this box first` });
+    });
+    spec.groups.forEach((id, i) => {
+      if (!this.deps.devices.getGroup(id)) problems.push({ field: `groups[${i}]`, message: `unknown group ${id}` });
+    });
+    if (problems.length > 0) throw new ScheduleError('invalid', describeProblems(problems), problems);
+    return spec;
+  }
+}
