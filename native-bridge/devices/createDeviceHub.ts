@@ -6,6 +6,7 @@ import { TcpDeviceSource } from './tcpDeviceSource.ts';
 import { SimulatedSource } from './simulatedSource.ts';
 import { resolveStreamProfiles, type StreamProfile } from '../sessions/streamProfile.ts';
 import { writeStandInJar } from '../sessions/scrcpyServerJar.ts';
+import type { SimPhone } from '../simphone/simPhone.ts';
 
 export type { StreamProfile } from '../sessions/streamProfile.ts';
 
@@ -32,6 +33,8 @@ export interface DeviceHubConfig {
 /** A DeviceHub plus what diagnostics and tests may read. */
 export interface DeviceHubWithDiagnostics extends DeviceHub {
   sessionStarts(deviceId: string, profile: StreamProfileName): number;
+  /** The phones started by `simulate` (their test-only inspection hooks). */
+  simulatedPhones(): readonly SimPhone[];
 }
 
 export function createDeviceHub(config: DeviceHubConfig): DeviceHubWithDiagnostics {
@@ -45,6 +48,7 @@ export function createDeviceHub(config: DeviceHubConfig): DeviceHubWithDiagnosti
   });
   const stoppers: (() => Promise<void>)[] = [];
   let started: Promise<void> | null = null;
+  let simulated: SimulatedSource | null = null;
 
   async function start(): Promise<void> {
     for (const endpoint of config.connect) {
@@ -60,6 +64,7 @@ export function createDeviceHub(config: DeviceHubConfig): DeviceHubWithDiagnosti
     if (config.simulate > 0) {
       const jarPath = config.scrcpyServerPath ?? (await writeStandInJar(config.dataDir));
       const source = new SimulatedSource({ count: config.simulate, jarPath, registry, log });
+      simulated = source;
       stoppers.push(() => source.stop());
       await source.start();
       await waitForDevices(registry, config.simulate, 15_000);
@@ -72,6 +77,7 @@ export function createDeviceHub(config: DeviceHubConfig): DeviceHubWithDiagnosti
     holdStream: (deviceId, profile) => registry.holdStream(deviceId, profile),
     control: (deviceId) => registry.control(deviceId),
     sessionStarts: (deviceId, profile) => registry.sessionStarts(deviceId, profile),
+    simulatedPhones: () => simulated?.phones ?? [],
     start: () => (started ??= start()),
     stop: async () => {
       await started?.catch(() => {});

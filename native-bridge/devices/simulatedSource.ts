@@ -1,13 +1,8 @@
 // Starts simulated phones in the box process and reaches each one as an ADB-over-TCP endpoint, like any phone.
+import type { SimFarm } from '../simphone/simFarm.ts';
+import type { SimPhone } from '../simphone/simPhone.ts';
 import type { DeviceRegistry } from './deviceRegistry.ts';
 import { TcpDeviceSource } from './tcpDeviceSource.ts';
-
-/** The part of the simulated phone farm the box uses (its composition API lives in simphone/simFarm.ts). */
-interface SimFarmHandle {
-  phones: { port: number }[];
-  stop(): Promise<void> | void;
-}
-type StartSimFarm = (options: { count: number; host?: string }) => Promise<SimFarmHandle>;
 
 export interface SimulatedSourceOptions {
   count: number;
@@ -18,7 +13,7 @@ export interface SimulatedSourceOptions {
 
 export class SimulatedSource {
   readonly #options: SimulatedSourceOptions;
-  #farm: SimFarmHandle | null = null;
+  #farm: SimFarm | null = null;
   #sources: TcpDeviceSource[] = [];
 
   constructor(options: SimulatedSourceOptions) {
@@ -28,8 +23,7 @@ export class SimulatedSource {
   async start(): Promise<void> {
     const host = '127.0.0.1';
     // Loaded on demand: a box without --simulate never loads the canvas and encoder code of the phones.
-    const farmModule = '../simphone/simFarm.ts';
-    const { startSimFarm } = (await import(farmModule)) as { startSimFarm: StartSimFarm };
+    const { startSimFarm } = await import('../simphone/simFarm.ts');
     const farm = await startSimFarm({ count: this.#options.count, host });
     this.#farm = farm;
     this.#options.log(`started ${farm.phones.length} simulated phones on ${host} (ports ${farm.phones.map((p) => p.port).join(', ')})`);
@@ -45,6 +39,11 @@ export class SimulatedSource {
         }),
     );
     for (const source of this.#sources) source.start();
+  }
+
+  /** The running phones (for their inspection hooks); empty before start. */
+  get phones(): readonly SimPhone[] {
+    return this.#farm?.phones ?? [];
   }
 
   async stop(): Promise<void> {
