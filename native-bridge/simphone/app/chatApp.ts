@@ -94,7 +94,10 @@ export class ChatApp implements PhoneScreen {
     return this.layout;
   }
 
-  /** Frames are cached per size and version: several streams of one phone (grid and focus) draw once each. */
+  /**
+   * Frames are cached per size and version: several streams of one phone (grid and focus) draw once each.
+   * The returned array is shared with that cache: read it, never write to it.
+   */
   renderRgba(width: number, height: number): Uint8Array {
     const w = Math.round(width);
     const h = Math.round(height);
@@ -116,6 +119,7 @@ export class ChatApp implements PhoneScreen {
   }
 
   touch(action: number, x: number, y: number, pointerId: bigint): void {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
     let effects: ActionEffects = {};
     for (const gesture of this.gestures.handle(action, x, y, pointerId, this.now())) {
       if (gesture.type === 'dragStart') {
@@ -136,8 +140,9 @@ export class ChatApp implements PhoneScreen {
   }
 
   scroll(x: number, y: number, _hScroll: number, vScroll: number): void {
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(vScroll) || vScroll === 0) return;
     const info = scrollableAt(this.layout, x, y)?.scroll;
-    if (info === undefined || !Number.isFinite(vScroll) || vScroll === 0) return;
+    if (info === undefined) return;
     const step = vScroll * SCROLL_STEP_DP * (Math.min(this.state.width, this.state.height) / 360);
     const current = this.state.scroll[info.key] ?? 0;
     this.state.scroll[info.key] = info.fromBottom ? current + step : current - step;
@@ -173,6 +178,7 @@ export class ChatApp implements PhoneScreen {
   }
 
   rotate(rotation: 0 | 1 | 2 | 3): void {
+    if (![0, 1, 2, 3].includes(rotation)) return;
     const landscape = rotation % 2 === 1;
     this.state.rotation = rotation;
     this.state.width = landscape ? this.portrait.height : this.portrait.width;

@@ -235,3 +235,25 @@ describe('ChatApp rendering', () => {
     expect([app.width, app.height]).toEqual([720, 1600]);
   });
 });
+
+describe('ChatApp robustness', () => {
+  it('survives undecodable gallery files, non-finite coordinates and unknown chats', () => {
+    const { app, clock } = makeApp();
+    app.addGalleryImage({ path: '/sdcard/DCIM/broken.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
+    expect(app.inspect().gallery).toEqual(['/sdcard/DCIM/broken.png']);
+    const v = app.version;
+    app.touch(TouchAction.Down, Number.NaN, 10, 0n);
+    app.touch(TouchAction.Up, Number.POSITIVE_INFINITY, 10, 0n);
+    app.scroll(10, 10, 0, Number.NaN);
+    app.deliverCustomerMessage('no-such-chat', 'hi');
+    expect(app.version).toBe(v);
+    expect(app.inspect().taps).toEqual([]);
+    app.startApp('com.phonewall.chat');
+    tap(app, clock, 'tab_discover');
+    tap(app, clock, 'discover_moments');
+    tap(app, clock, 'moments_camera');
+    tap(app, clock, 'sheet_album');
+    expect(findView(app.views(), 'gallery_item_0')?.node.description).toBe('broken.png');
+    expect(decodePng(app.screencapPng()).width).toBe(720);
+  });
+});

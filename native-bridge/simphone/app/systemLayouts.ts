@@ -83,6 +83,14 @@ export function recentsLayout(ctx: LayoutContext): ViewNode {
           children: [],
         },
         {
+          id: 'recents_app_preview',
+          className: ViewClass.Image,
+          packageName: SYSTEMUI_PACKAGE,
+          bounds: rect(x + Math.round(cardW / 2) - ctx.dp(36), y + Math.round(cardH / 2) - ctx.dp(36), ctx.dp(72), ctx.dp(72)),
+          paint: { fill: Colors.brand, radius: ctx.dp(18), icon: { name: 'bubble', color: '#FFFFFF', size: ctx.dp(44) } },
+          children: [],
+        },
+        {
           id: 'recents_app_icon',
           className: ViewClass.Image,
           packageName: SYSTEMUI_PACKAGE,
