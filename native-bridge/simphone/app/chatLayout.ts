@@ -48,6 +48,7 @@ export function chatLayout(ctx: LayoutContext): ViewNode {
       paint: {
         fill: mine ? Colors.myBubble : Colors.surface,
         radius: ctx.dp(5),
+        tail: { side: mine ? 'right' : 'left', size: ctx.dp(6), top: Math.round(avatarSize / 2) },
         label: textPaint(lines, textSize, Colors.text, { padX: pad, padY: pad, valign: 'top', lineHeight }),
       },
       children: [],

@@ -50,6 +50,18 @@ function drawPaint(g: SKRSContext2D, node: ViewNode, paint: Paint, thumbnails: T
     shapePath(g, node, paint);
     g.fill();
   }
+  if (paint.tail !== undefined && paint.fill !== undefined) {
+    const { side, size, top } = paint.tail;
+    const edge = side === 'left' ? x : x + width;
+    const tip = side === 'left' ? x - size : x + width + size;
+    g.fillStyle = paint.fill;
+    g.beginPath();
+    g.moveTo(edge, y + top - size);
+    g.lineTo(tip, y + top);
+    g.lineTo(edge, y + top + size);
+    g.closePath();
+    g.fill();
+  }
   if (paint.image !== undefined) {
     const image = thumbnails(paint.image);
     if (image !== null) drawCover(g, image, x, y, width, height);
