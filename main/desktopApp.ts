@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as ElectronModule from 'electron';
-import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol.ts';
+import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from './appProtocol.ts';
 import { BoxRegistry } from './boxRegistry.ts';
 import { createDesktopService } from './desktopService.ts';
 import { registerDesktopIpc } from './desktopIpc.ts';
@@ -49,7 +49,7 @@ export async function startDesktopApp(electron: Electron, paths: DesktopAppPaths
   denyAllPermissions(session.defaultSession);
 
   const embeddedBox = new EmbeddedBox(
-    embeddedBoxLaunch({ repoRoot: paths.repoRoot, env: process.env, platform: process.platform, exists: fileExists }),
+    embeddedBoxLaunch({ repoRoot: paths.repoRoot, dataDir: path.join(app.getPath('userData'), 'box'), appOrigin, env: process.env, platform: process.platform, exists: fileExists }),
     { spawn, readToken: (file) => readFile(file, 'utf8') },
   );
   const registry = new BoxRegistry(path.join(app.getPath('userData'), 'boxes.json'), safeStorage);

@@ -25,17 +25,16 @@ export interface BoxAnnouncement {
 
 const maxLogLines = 500;
 
-/** Reads one printed line of the box CLI: `url: http://127.0.0.1:PORT/`, `token: …`, `token file: /path`. */
+/** Reads one printed line of the box CLI: `PhoneWall box listening on http://127.0.0.1:PORT`, `admin token: /path`. */
 export function parseBoxLine(line: string): BoxAnnouncement {
   const found: BoxAnnouncement = {};
   const url = /\b(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?)\/?(?:[?#]\S*)?/.exec(line);
   if (url?.[1] && /\burl\b|listening|console|serving/i.test(line)) found.url = url[1];
-  const tokenPath = /\btoken[ _-]?(?:file|path)\b\s*[:=]\s*(\S+)/i.exec(line);
-  if (tokenPath?.[1]) found.tokenPath = tokenPath[1];
-  else {
-    const token = /\btoken\b\s*[:=]\s*([A-Za-z0-9_\-.~+/=]{8,})\s*$/i.exec(line);
-    if (token?.[1]) found.token = token[1];
-  }
+  // `admin token: /data/admin.token` names the file; `token: <base64url>` is the token itself.
+  const token = /\btoken(?:[ _-]?(?:file|path))?\s*[:=]\s*(\S+)\s*$/i.exec(line);
+  const value = token?.[1];
+  if (value && (/[\\/]/.test(value) || /\btoken[ _-]?(?:file|path)\b/i.test(line))) found.tokenPath = value;
+  else if (value && /^[A-Za-z0-9_-]{8,}$/.test(value)) found.token = value;
   return found;
 }
 

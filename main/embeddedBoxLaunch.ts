@@ -5,6 +5,10 @@ import type { EmbeddedBoxLaunch } from './embeddedBox.ts';
 
 export interface LaunchEnvironment {
   repoRoot: string;
+  /** The box's data folder (tokens, store), inside the app's user data. */
+  dataDir: string;
+  /** The page origin the box must accept WebSocket upgrades from. */
+  appOrigin: string;
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   exists(filePath: string): boolean;
@@ -37,8 +41,8 @@ export function embeddedBoxLaunch(world: LaunchEnvironment): EmbeddedBoxLaunch {
   const real = adb !== null && world.exists(jar);
   const cli = path.join(world.repoRoot, 'native-bridge', 'cli.ts');
   const node = world.env.PHONEWALL_NODE ?? 'node';
-  const args = ['--import', 'tsx', cli, '--host', '127.0.0.1', '--port', '0'];
-  args.push(...(real ? ['--scrcpy-server', jar] : ['--simulate', '8']));
+  const args = ['--import', 'tsx', cli, '--listen', '127.0.0.1:0', '--data', world.dataDir, '--allow-origin', world.appOrigin];
+  args.push(...(real ? ['--scrcpy-server', jar] : ['--simulate', '8', '--no-adb']));
   // The box loads native modules built for Node, so it runs under the system's Node, never Electron's.
   const env: NodeJS.ProcessEnv = { ...world.env };
   delete env.ELECTRON_RUN_AS_NODE;

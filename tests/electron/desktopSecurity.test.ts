@@ -121,7 +121,7 @@ describe('desktop app security (RELIABILITY E1–E4)', () => {
     const child = world.recorded.children[0]!;
     const event = ipcEvent(appPage);
     expect(await call('embeddedBoxStatus', event)).toMatchObject({ state: 'starting' });
-    child.stdout.write('url: http://127.0.0.1:41234/\ntoken: abcdefgh12345678\n');
+    child.stdout.write('PhoneWall box listening on http://127.0.0.1:41234\ntoken: abcdefgh12345678\n');
     await expect.poll(() => call('embeddedBoxStatus', event)).toMatchObject({ state: 'running', url: 'http://127.0.0.1:41234' });
     expect(await call('boxCredentials', event, 'embedded')).toEqual({ ok: true, value: { url: 'http://127.0.0.1:41234', token: 'abcdefgh12345678' } });
     expect(await call('boxesRemove', event, 'embedded')).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -23,6 +23,8 @@ describe('embedded box', () => {
     expect(parseBoxLine('url: http://127.0.0.1:8700/')).toEqual({ url: 'http://127.0.0.1:8700' });
     expect(parseBoxLine('PhoneWall box listening on http://127.0.0.1:40111')).toEqual({ url: 'http://127.0.0.1:40111' });
     expect(parseBoxLine('token file: /tmp/x/token')).toEqual({ tokenPath: '/tmp/x/token' });
+    expect(parseBoxLine('admin token: /home/op/.phonewall/box/admin.token')).toEqual({ tokenPath: '/home/op/.phonewall/box/admin.token' });
+    expect(parseBoxLine('admin token: C:\\Users\\op\\admin.token')).toEqual({ tokenPath: 'C:\\Users\\op\\admin.token' });
     expect(parseBoxLine('token: 0123456789abcdef')).toEqual({ token: '0123456789abcdef' });
     expect(parseBoxLine('fetching http://example.com/ for nothing')).toEqual({});
   });
@@ -31,7 +33,7 @@ describe('embedded box', () => {
     const dir = tempDir();
     const tokenFile = path.join(dir, 'token');
     writeFileSync(tokenFile, 'tok-from-file-1234\n');
-    const script = `console.log('url: http://127.0.0.1:45678/'); console.log('token file: ' + ${JSON.stringify(tokenFile)}); setInterval(() => {}, 1000);`;
+    const script = `console.log('PhoneWall box listening on http://127.0.0.1:45678'); console.log('admin token: ' + ${JSON.stringify(tokenFile)}); setInterval(() => {}, 1000);`;
     const box = new EmbeddedBox(
       { command: process.execPath, args: ['-e', script], cwd: dir, env: process.env, mode: 'simulated' },
       { spawn, readToken: (file) => readFile(file, 'utf8') },
@@ -43,7 +45,7 @@ describe('embedded box', () => {
     expect(box.credentials()).toEqual({ url: 'http://127.0.0.1:45678', token: 'tok-from-file-1234' });
     const stopped = await box.stop();
     expect(stopped).toMatchObject({ state: 'stopped', pid: null });
-    expect(box.getLogs().some((line) => line.includes('url: http://127.0.0.1:45678/'))).toBe(true);
+    expect(box.getLogs().some((line) => line.includes('listening on http://127.0.0.1:45678'))).toBe(true);
   });
 
   it('reports a crash as failed with the reason', async () => {
@@ -57,12 +59,14 @@ describe('embedded box', () => {
   });
 
   it('chooses simulated phones without adb or jar, real ones with both', () => {
-    const base = { repoRoot: '/r', env: { PATH: '/bin' }, platform: 'linux' as const };
-    expect(embeddedBoxLaunch({ ...base, exists: () => false })).toMatchObject({ mode: 'simulated' });
-    expect(embeddedBoxLaunch({ ...base, exists: () => false }).args).toContain('--simulate');
+    const base = { repoRoot: '/r', dataDir: '/d/box', appOrigin: 'app://phonewall', env: { PATH: '/bin' }, platform: 'linux' as const };
+    const simulated = embeddedBoxLaunch({ ...base, exists: () => false });
+    expect(simulated.mode).toBe('simulated');
+    expect(simulated.args.join(' ')).toMatch(/native-bridge\/cli\.ts --listen 127\.0\.0\.1:0 --data \/d\/box --allow-origin app:\/\/phonewall --simulate 8 --no-adb$/);
     const real = embeddedBoxLaunch({ ...base, exists: (p) => p === '/bin/adb' || p.endsWith('scrcpy-server') });
     expect(real.mode).toBe('real');
     expect(real.args).not.toContain('--simulate');
+    expect(real.args).toContain('--scrcpy-server');
   });
 });
 
