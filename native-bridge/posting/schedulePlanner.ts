@@ -61,7 +61,8 @@ export class SchedulePlanner {
     const staggerMs = spec.staggerMinutes * 60_000;
     const slot = devices.length > 0 ? staggerMs / devices.length : 0;
     // Phones take evenly spaced slots in a seeded order, each with seeded jitter inside its slot.
-    const order = [...devices].sort((a, b) => seededUnit(scheduleId, 'order', a) - seededUnit(scheduleId, 'order', b));
+    const rank = new Map(devices.map((id) => [id, seededUnit(scheduleId, 'order', id)]));
+    const order = [...devices].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     return order.map((deviceId, index) => {
       let at = occurrence.at + Math.floor(index * slot + seededUnit(scheduleId, occurrence.key, deviceId) * slot);
       const notes: string[] = [];

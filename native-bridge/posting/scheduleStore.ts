@@ -105,6 +105,15 @@ export class ScheduleStore {
     const { spec, zone } = schedule;
     const deviceIds = this.resolveDevices(spec);
     const planner = new SchedulePlanner();
+    const dayBounds = new Map<string, [number, number]>();
+    const boundsOf = (day: string): [number, number] => {
+      let bounds = dayBounds.get(day);
+      if (!bounds) {
+        bounds = [localToInstant(day, '00:00', zone), localToInstant(DateTime.fromISO(day).plus({ days: 1 }).toISODate() ?? day, '00:00', zone)];
+        dayBounds.set(day, bounds);
+      }
+      return bounds;
+    };
     const jobs = occurrencesBetween(spec.time, zone, fromMs, toMs).flatMap((occurrence) =>
       planner.plan({
         scheduleId: schedule.id,
@@ -113,11 +122,7 @@ export class ScheduleStore {
         occurrence,
         deviceIds,
         deviceCap: (id) => this.deps.devices.get(id)?.dailyCap ?? null,
-        plannedOn: (id, day) => {
-          const start = localToInstant(day, '00:00', zone);
-          const end = localToInstant(DateTime.fromISO(day).plus({ days: 1 }).toISODate() ?? day, '00:00', zone);
-          return this.deps.jobs.countPlanned(id, start, end);
-        },
+        plannedOn: (id, day) => this.deps.jobs.countPlanned(id, ...boundsOf(day)),
       }),
     );
     return this.deps.jobs.insertPlanned(jobs, now);
