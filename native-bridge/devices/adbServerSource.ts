@@ -130,10 +130,12 @@ export class AdbServerSource {
       tracked.adb = adb;
       tracked.transportId = device.transportId;
       await this.#options.registry.linkConnected(tracked.link, adb);
-      void adb.disconnected.then(() => {
+      // Rejects (rather than resolves) when the server itself dies; either way the phone is gone.
+      const lost = () => {
         if (tracked.adb !== adb) return;
         tracked.busy = tracked.busy.then(() => this.#down(tracked, 'offline', 'lost the connection through the adb server'));
-      });
+      };
+      adb.disconnected.then(lost, lost);
     } catch (error) {
       await this.#down(tracked, 'offline', `could not open the phone through the adb server: ${message(error)}; retrying`);
       // A phone that just appeared may still be booting: look again later unless the list changes first.
