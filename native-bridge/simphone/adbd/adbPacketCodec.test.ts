@@ -32,7 +32,7 @@ describe('AdbPacketDecoder', () => {
 
   test('bad magic fails and stays failed', () => {
     const bad = Uint8Array.from(open);
-    bad[20] ^= 1;
+    bad[20] = (bad[20] ?? 0) ^ 1;
     const decoder = new AdbPacketDecoder();
     expect(decoder.push(bad).error).toMatchObject({ code: 'bad-magic' });
     expect(decoder.push(open)).toMatchObject({ packets: [], error: { code: 'bad-magic' } });

@@ -5,7 +5,7 @@ import { FileMode, MemoryFiles, splitPath } from './memoryFiles.ts';
 test('the folders a phone always has exist', () => {
   const files = new MemoryFiles(() => 1_700_000_000_000);
   for (const folder of ['/sdcard/DCIM/Camera', '/sdcard/Pictures', '/data/local/tmp']) {
-    expect(files.stat(folder)?.mode! & FileMode.TypeMask).toBe(FileMode.Directory);
+    expect((files.stat(folder)?.mode ?? 0) & FileMode.TypeMask).toBe(FileMode.Directory);
   }
 });
 
