@@ -40,8 +40,8 @@ export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxN
         {device.simulated ? <span className="sim-mark">{t('tile.simulated')}</span> : null}
         <StateBadge state={tile.state} reason={tile.reason} />
       </div>
-      <div className="tile-box" title={boxName}>
-        {boxName}
+      <div className="tile-box" title={`${device.serial} · ${boxName}`}>
+        {device.serial} · {boxName}
       </div>
     </div>
   );
