@@ -2,35 +2,20 @@
 import { createHash } from 'node:crypto';
 import { createCanvas, Image } from '@napi-rs/canvas';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AndroidKey, KeyAction, TouchAction } from '../types.ts';
-import { ChatApp } from './chatApp.ts';
+import { AndroidKey, TouchAction } from '../types.ts';
+import { ChatAppDriver } from './chatAppDriver.ts';
 import { hitTest } from './hitTest.ts';
-import { center, findView } from './viewNode.ts';
+import { findView } from './viewNode.ts';
 
-const apps: ChatApp[] = [];
+const drivers: ChatAppDriver[] = [];
 afterEach(() => {
-  for (const app of apps.splice(0)) app.stop();
+  for (const d of drivers.splice(0)) d.app.stop();
 });
 
-function makeApp(width = 720, height = 1600): { app: ChatApp; clock: { t: number } } {
-  const clock = { t: Date.UTC(2026, 10, 22, 2, 30) };
-  const app = new ChatApp({ width, height, seed: 9, deviceName: '运营手机 7', now: () => clock.t });
-  apps.push(app);
-  return { app, clock };
-}
-
-function tapAt(app: ChatApp, clock: { t: number }, x: number, y: number): void {
-  app.touch(TouchAction.Down, x, y, 0n);
-  clock.t += 60;
-  app.touch(TouchAction.Up, x, y, 0n);
-  clock.t += 60;
-}
-
-function tap(app: ChatApp, clock: { t: number }, id: string): void {
-  const view = findView(app.views(), id);
-  if (view === null) throw new Error(`view ${id} is not visible on ${app.inspect().screen}`);
-  const { x, y } = center(view.visible);
-  tapAt(app, clock, x, y);
+function makeDriver(width = 720, height = 1600): ChatAppDriver {
+  const driver = new ChatAppDriver({ width, height, seed: 9, deviceName: '运营手机 7' });
+  drivers.push(driver);
+  return driver;
 }
 
 function image(format: 'png' | 'jpeg', color: string, width: number, height: number): Uint8Array {
@@ -65,117 +50,113 @@ function dumpNodes(xml: string): { text: string; id: string; bounds: [number, nu
   return out;
 }
 
-function addImages(app: ChatApp): Uint8Array[] {
+function addImages(d: ChatAppDriver): Uint8Array[] {
   const files = [image('png', '#E74C3C', 640, 480), image('jpeg', '#3498DB', 480, 640), image('png', '#2ECC71', 800, 800), image('png', '#F1C40F', 300, 200)];
-  files.forEach((bytes, i) => app.addGalleryImage({ path: `/sdcard/Pictures/PhoneWall/img${i}.${i === 1 ? 'jpg' : 'png'}`, bytes }));
+  files.forEach((bytes, i) => d.app.addGalleryImage({ path: `/sdcard/Pictures/PhoneWall/img${i}.${i === 1 ? 'jpg' : 'png'}`, bytes }));
   return files;
 }
 
 describe('ChatApp Moments posting', () => {
   it('publishes text and three gallery images in the chosen order with the job id, once', () => {
-    const { app, clock } = makeApp();
-    const files = addImages(app);
-    expect(app.inspect().gallery).toHaveLength(4);
-    app.startApp('com.phonewall.chat');
-    tap(app, clock, 'tab_discover');
-    tap(app, clock, 'discover_moments');
-    tap(app, clock, 'moments_camera');
-    tap(app, clock, 'sheet_album');
-    expect(app.inspect().screen).toBe('galleryPicker');
-    // Newest first: grid item 0 is img3, item 3 is img0. Choose img1, img3, img0; toggling img2 on and off again.
-    tap(app, clock, 'gallery_item_2');
-    tap(app, clock, 'gallery_item_1');
-    tap(app, clock, 'gallery_item_0');
-    tap(app, clock, 'gallery_item_1');
-    tap(app, clock, 'gallery_item_3');
-    expect(findView(app.views(), 'gallery_check_0')?.node.text).toBe('2');
-    expect(findView(app.views(), 'gallery_done')?.node.text).toBe('完成(3)');
-    tap(app, clock, 'gallery_done');
-    expect(app.inspect().screen).toBe('compose');
+    const d = makeDriver();
+    const files = addImages(d);
+    expect(d.app.inspect().gallery).toHaveLength(4);
+    d.openGalleryPicker();
+    expect(d.app.inspect().screen).toBe('galleryPicker');
+    // Newest first: grid item 0 is img3, item 3 is img0. Choose img1, img3, img0; img2 is toggled on and off again.
+    for (const item of [2, 1, 0, 1, 3]) d.tap(`gallery_item_${item}`);
+    expect(d.text('gallery_check_0')).toBe('2');
+    expect(d.text('gallery_done')).toBe('完成(3)');
+    d.tap('gallery_done');
+    expect(d.app.inspect().screen).toBe('compose');
 
     const text = '新品上架，欢迎选购！#job:J-42';
-    app.injectText('New ');
-    app.setClipboard('新品上架，欢迎选购！#job:J-42', true);
-    key(app, AndroidKey.Del);
-    app.injectText('2');
-    expect(findView(app.views(), 'compose_text')?.node.text).toBe(`New ${text}`);
-    tap(app, clock, 'compose_publish');
+    d.app.injectText('New ');
+    d.app.setClipboard(text, true);
+    d.key(AndroidKey.Del);
+    d.app.injectText('2');
+    expect(d.text('compose_text')).toBe(`New ${text}`);
+    d.tap('compose_publish');
 
-    const state = app.inspect();
+    const state = d.app.inspect();
     expect(state.screen).toBe('moments');
     expect(state.posts).toHaveLength(1);
     expect(state.posts[0]).toMatchObject({ id: 1, text: `New ${text}`, jobId: 'J-42' });
     expect(state.posts[0]?.imageSha256).toEqual([sha(files[1] as Uint8Array), sha(files[3] as Uint8Array), sha(files[0] as Uint8Array)]);
     expect(state.publishTaps).toEqual({ 'J-42': 1 });
-    const feed = findView(app.views(), 'moments_feed');
+    const feed = findView(d.app.views(), 'moments_feed');
     const firstPost = feed?.node.children.find((c) => c.id.startsWith('moments_post_') || c.id.startsWith('moments_friend_'));
     expect(firstPost?.id).toBe('moments_post_1');
-    expect(findView(app.views(), 'moments_post_1_text')?.node.text).toBe(`New ${text}`);
+    expect(d.text('moments_post_1_text')).toBe(`New ${text}`);
+    expect(d.visible('moments_post_1_image_2')).toBe(true);
   });
 
   it('caps the selection at nine and keeps 完成 disabled with none chosen', () => {
-    const { app, clock } = makeApp();
-    for (let i = 0; i < 11; i++) app.addGalleryImage({ path: `/sdcard/DCIM/p${i}.png`, bytes: image('png', `hsl(${i * 30},70%,50%)`, 64, 64) });
-    app.startApp('com.phonewall.chat');
-    tap(app, clock, 'tab_discover');
-    tap(app, clock, 'discover_moments');
-    tap(app, clock, 'moments_camera');
-    tap(app, clock, 'sheet_album');
-    tap(app, clock, 'gallery_done');
-    expect(app.inspect().screen).toBe('galleryPicker');
-    for (let i = 0; i < 11; i++) tap(app, clock, `gallery_item_${i}`);
-    expect(findView(app.views(), 'gallery_done')?.node.text).toBe('完成(9)');
-    expect(findView(app.views(), 'gallery_check_9')?.node.text).toBe('');
+    const d = makeDriver();
+    for (let i = 0; i < 11; i++) d.app.addGalleryImage({ path: `/sdcard/DCIM/p${i}.png`, bytes: image('png', `hsl(${i * 30},70%,50%)`, 64, 64) });
+    d.openGalleryPicker();
+    d.tap('gallery_done');
+    expect(d.app.inspect().screen).toBe('galleryPicker');
+    for (let i = 0; i < 11; i++) d.tap(`gallery_item_${i}`);
+    expect(d.text('gallery_done')).toBe('完成(9)');
+    expect(d.text('gallery_check_9')).toBe('');
+  });
+
+  it('cancelling compose publishes nothing and an empty compose cannot be published', () => {
+    const d = makeDriver();
+    addImages(d);
+    d.openGalleryPicker();
+    d.tap('gallery_item_0');
+    d.tap('gallery_done');
+    d.tap('compose_cancel');
+    expect(d.app.inspect().screen).toBe('moments');
+    d.tap('moments_camera');
+    d.tap('sheet_album');
+    expect(d.text('gallery_done')).toBe('完成');
+    d.key(AndroidKey.Back);
+    expect(d.app.inspect()).toMatchObject({ screen: 'moments', posts: [], publishTaps: {} });
   });
 });
 
-function key(app: ChatApp, keycode: number): void {
-  app.key(KeyAction.Down, keycode, 0, 0);
-  app.key(KeyAction.Up, keycode, 0, 0);
-}
-
 describe('ChatApp UI dump', () => {
   it('lists 发表 with bounds whose centre hits the publish button', () => {
-    const { app, clock } = makeApp();
-    addImages(app);
-    app.startApp('com.phonewall.chat');
-    tap(app, clock, 'tab_discover');
-    tap(app, clock, 'discover_moments');
-    tap(app, clock, 'moments_camera');
-    tap(app, clock, 'sheet_album');
-    tap(app, clock, 'gallery_item_0');
-    tap(app, clock, 'gallery_done');
-    app.injectText('hello #job:dump1');
+    const d = makeDriver();
+    addImages(d);
+    d.openGalleryPicker();
+    d.tap('gallery_item_0');
+    d.tap('gallery_done');
+    d.app.injectText('hello #job:dump1');
 
-    const xml = app.uiDumpXml();
+    const xml = d.app.uiDumpXml();
     expect(xml.startsWith(`<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation="0">`)).toBe(true);
     expect(xml.endsWith('</hierarchy>')).toBe(true);
+    expect(xml.match(/<node /g)?.length).toBe(xml.match(/<\/node>/g)?.length);
     const publish = dumpNodes(xml).find((n) => n.text === '发表');
     if (publish === undefined) throw new Error('发表 not in the dump');
     expect(publish.id).toBe('com.phonewall.chat:id/compose_publish');
     const [x1, y1, x2, y2] = publish.bounds;
     const x = Math.round((x1 + x2) / 2);
     const y = Math.round((y1 + y2) / 2);
-    expect(hitTest(app.views(), x, y)?.node.id).toBe('compose_publish');
-    tapAt(app, clock, x, y);
-    expect(app.inspect().posts.map((p) => p.jobId)).toEqual(['dump1']);
-    expect(app.inspect().taps.at(-1)).toMatchObject({ x, y, screen: 'compose', view: 'compose_publish' });
+    expect(hitTest(d.app.views(), x, y)?.node.id).toBe('compose_publish');
+    d.tapAt(x, y);
+    expect(d.app.inspect().posts.map((p) => p.jobId)).toEqual(['dump1']);
+    expect(d.app.inspect().taps.at(-1)).toMatchObject({ x, y, screen: 'compose', view: 'compose_publish' });
   });
 
   it('escapes text so the XML stays well formed', () => {
-    const { app, clock } = makeApp();
-    app.startApp('com.phonewall.chat');
-    const chat = app.inspect().chats[0]?.id ?? '';
-    app.deliverCustomerMessage(chat, '<b>"A" & \'B\'</b>');
-    tap(app, clock, `chat_row_${chat}`);
-    expect(app.uiDumpXml()).toContain('text="&lt;b&gt;&quot;A&quot; &amp; &apos;B&apos;&lt;/b&gt;"');
+    const d = makeDriver();
+    d.app.startApp('com.phonewall.chat');
+    const chat = d.app.inspect().chats[0]?.id ?? '';
+    d.app.deliverCustomerMessage(chat, '<b>"A" & \'B\'</b>');
+    d.tap(`chat_row_${chat}`);
+    expect(d.app.uiDumpXml()).toContain('text="&lt;b&gt;&quot;A&quot; &amp; &apos;B&apos;&lt;/b&gt;"');
   });
 });
 
 describe('ChatApp rendering', () => {
   it('screencap is a PNG of the physical size with real content', () => {
-    const { app } = makeApp(720, 1600);
-    const png = app.screencapPng();
+    const d = makeDriver(720, 1600);
+    const png = d.app.screencapPng();
     expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const { width, height, data } = decodePng(png);
     expect([width, height]).toEqual([720, 1600]);
@@ -184,76 +165,81 @@ describe('ChatApp rendering', () => {
     expect(colors.size).toBeGreaterThan(20);
   });
 
-  it('renders RGBA at any requested size, opaque', () => {
-    const { app } = makeApp();
-    const rgba = app.renderRgba(360, 800);
+  it('renders opaque RGBA at any requested size, the same picture as the screencap', () => {
+    const d = makeDriver();
+    d.app.startApp('com.phonewall.chat');
+    const rgba = d.app.renderRgba(360, 800);
     expect(rgba.length).toBe(360 * 800 * 4);
     let transparent = 0;
     for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) transparent++;
     expect(transparent).toBe(0);
+    // The brand-green tab label sits at the same relative place in both pictures.
+    const full = decodePng(d.app.screencapPng());
+    const { x, y } = d.centerOf('tab_icon_chatList');
+    const small = ((y >> 1) * 360 + (x >> 1)) * 4;
+    const big = (y * 720 + x) * 4;
+    for (let c = 0; c < 3; c++) expect(Math.abs((rgba[small + c] ?? 0) - (full.data[big + c] ?? 0))).toBeLessThan(60);
   });
 
   it('keeps the version while nothing visible changes and bumps it once per visible change', () => {
-    const { app, clock } = makeApp();
+    const d = makeDriver();
     const changes: number[] = [];
-    app.onChange(() => changes.push(app.version));
-    const v0 = app.version;
+    d.app.onChange(() => changes.push(d.app.version));
+    const v0 = d.app.version;
     for (let i = 0; i < 3; i++) {
-      app.renderRgba(360, 800);
-      app.screencapPng();
-      app.uiDumpXml();
+      d.app.renderRgba(360, 800);
+      d.app.screencapPng();
+      d.app.uiDumpXml();
     }
-    app.injectText('nothing is focused on the launcher');
-    key(app, AndroidKey.Back);
-    tapAt(app, clock, 2, Math.round(app.height / 2));
-    expect(app.version).toBe(v0);
+    d.app.injectText('nothing is focused on the launcher');
+    d.key(AndroidKey.Back);
+    d.tapAt(2, Math.round(d.app.height / 2));
+    d.app.deliverCustomerMessage();
+    expect(d.app.version).toBe(v0);
     expect(changes).toEqual([]);
-    app.startApp('com.phonewall.chat');
-    expect(app.version).toBe(v0 + 1);
+    d.app.startApp('com.phonewall.chat');
+    expect(d.app.version).toBe(v0 + 1);
     expect(changes).toEqual([v0 + 1]);
-    app.startApp('com.phonewall.chat');
-    expect(app.version).toBe(v0 + 1);
+    d.app.startApp('com.phonewall.chat');
+    d.tap('chat_list_add');
+    expect(d.app.version).toBe(v0 + 1);
   });
 
   it('rotation swaps the size, relays out and draws at the new size', () => {
-    const { app, clock } = makeApp(720, 1600);
+    const d = makeDriver(720, 1600);
     const sizes: [number, number][] = [];
-    app.onChange(() => sizes.push([app.width, app.height]));
-    app.startApp('com.phonewall.chat');
-    app.rotate(1);
-    expect([app.width, app.height]).toEqual([1600, 720]);
+    d.app.onChange(() => sizes.push([d.app.width, d.app.height]));
+    d.app.startApp('com.phonewall.chat');
+    d.app.rotate(1);
+    expect([d.app.width, d.app.height]).toEqual([1600, 720]);
     expect(sizes.at(-1)).toEqual([1600, 720]);
-    expect(app.inspect().rotation).toBe(1);
-    expect(app.uiDumpXml()).toContain('<hierarchy rotation="1">');
-    expect(app.uiDumpXml()).toContain('bounds="[0,0][1600,720]"');
-    const tabBar = findView(app.views(), 'tab_bar');
+    expect(d.app.inspect().rotation).toBe(1);
+    expect(d.app.uiDumpXml()).toContain('<hierarchy rotation="1">');
+    expect(d.app.uiDumpXml()).toContain('bounds="[0,0][1600,720]"');
+    const tabBar = findView(d.app.views(), 'tab_bar');
     expect(tabBar?.visible).toEqual({ x: 0, y: 720 - (tabBar?.visible.height ?? 0), width: 1600, height: tabBar?.visible.height });
-    expect(decodePng(app.screencapPng())).toMatchObject({ width: 1600, height: 720 });
-    tap(app, clock, 'tab_discover');
-    expect(app.inspect().screen).toBe('discover');
-    app.rotate(0);
-    expect([app.width, app.height]).toEqual([720, 1600]);
+    expect(decodePng(d.app.screencapPng())).toMatchObject({ width: 1600, height: 720 });
+    d.tap('tab_discover');
+    expect(d.app.inspect().screen).toBe('discover');
+    d.app.rotate(0);
+    expect([d.app.width, d.app.height]).toEqual([720, 1600]);
   });
 });
 
 describe('ChatApp robustness', () => {
   it('survives undecodable gallery files, non-finite coordinates and unknown chats', () => {
-    const { app, clock } = makeApp();
-    app.addGalleryImage({ path: '/sdcard/DCIM/broken.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
-    expect(app.inspect().gallery).toEqual(['/sdcard/DCIM/broken.png']);
-    const v = app.version;
-    app.touch(TouchAction.Down, Number.NaN, 10, 0n);
-    app.touch(TouchAction.Up, Number.POSITIVE_INFINITY, 10, 0n);
-    app.scroll(10, 10, 0, Number.NaN);
-    app.deliverCustomerMessage('no-such-chat', 'hi');
-    expect(app.version).toBe(v);
-    expect(app.inspect().taps).toEqual([]);
-    app.startApp('com.phonewall.chat');
-    tap(app, clock, 'tab_discover');
-    tap(app, clock, 'discover_moments');
-    tap(app, clock, 'moments_camera');
-    tap(app, clock, 'sheet_album');
-    expect(findView(app.views(), 'gallery_item_0')?.node.description).toBe('broken.png');
-    expect(decodePng(app.screencapPng()).width).toBe(720);
+    const d = makeDriver();
+    d.app.addGalleryImage({ path: '/sdcard/DCIM/broken.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]) });
+    expect(d.app.inspect().gallery).toEqual(['/sdcard/DCIM/broken.png']);
+    const v = d.app.version;
+    d.app.touch(TouchAction.Down, Number.NaN, 10, 0n);
+    d.app.touch(TouchAction.Up, Number.POSITIVE_INFINITY, 10, 0n);
+    d.app.scroll(10, 10, 0, Number.NaN);
+    d.app.deliverCustomerMessage('no-such-chat', 'hi');
+    expect(d.app.version).toBe(v);
+    expect(d.app.inspect().taps).toEqual([]);
+    d.openGalleryPicker();
+    expect(findView(d.app.views(), 'gallery_item_0')?.node.description).toBe('broken.png');
+    expect(decodePng(d.app.screencapPng()).width).toBe(720);
   });
 });

@@ -66,8 +66,8 @@ export function ellipsize(text: string, maxWidth: number, size: number, measure:
   const flat = text.replace(/\n/g, ' ');
   if (measure(flat, size) <= maxWidth) return flat;
   const chars = Array.from(flat);
-  while (chars.length > 0 && measure(chars.join('') + '…', size) > maxWidth) chars.pop();
-  return chars.join('') + '…';
+  const keep = longestFit(chars.length, (n) => measure(chars.slice(0, n).join('') + '…', size) <= maxWidth);
+  return chars.slice(0, keep).join('') + '…';
 }
 
 /** The tail of a single-line field that fits, so the caret end stays visible. */
@@ -75,8 +75,20 @@ export function tailThatFits(text: string, maxWidth: number, size: number, measu
   const flat = text.replace(/\n/g, ' ');
   if (measure(flat, size) <= maxWidth) return flat;
   const chars = Array.from(flat);
-  while (chars.length > 0 && measure(chars.join(''), size) > maxWidth) chars.shift();
-  return chars.join('');
+  const keep = longestFit(chars.length, (n) => measure(chars.slice(chars.length - n).join(''), size) <= maxWidth);
+  return chars.slice(chars.length - keep).join('');
+}
+
+/** Largest n in [0, max] with fits(n), for a monotone `fits` (binary search keeps long pastes cheap). */
+function longestFit(max: number, fits: (n: number) => boolean): number {
+  let lo = 0;
+  let hi = max;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function statusBarHeight(ctx: LayoutContext): number {
