@@ -148,6 +148,10 @@ export class DeviceRegistry {
       onClipboard: (text) => {
         for (const listener of clipboardListeners) listener(text);
       },
+      onVideoSize: (width, height) => {
+        const entry = this.#entries.get(id);
+        if (entry) this.#followOrientation(entry, width, height);
+      },
     });
     const entry: Entry = {
       info: { id, serial: link.serial, model: '', width: 0, height: 0, source: link.source, simulated: link.simulated, state: 'connecting', reason: null },
@@ -184,6 +188,15 @@ export class DeviceRegistry {
       entry.sessions.attach(entry.adb, entry.link.jarPath);
     }
     this.#refresh(entry);
+  }
+
+  /** The video's orientation is the screen's: a rotated phone reports its size swapped (the UI lays tiles out by it). */
+  #followOrientation(entry: Entry, videoWidth: number, videoHeight: number): void {
+    const { width, height } = entry.info;
+    if (!entry.adb || width === 0 || height === 0 || videoWidth === videoHeight) return;
+    if (videoWidth > videoHeight === width > height) return;
+    entry.info = { ...entry.info, width: height, height: width };
+    this.#emit(entry.info, false);
   }
 
   #refresh(entry: Entry): void {

@@ -21,6 +21,8 @@ export interface SessionManagerOptions {
   onProblem: (reason: string | null) => void;
   /** Phone → PC clipboard, from the grid session only. */
   onClipboard: (text: string) => void;
+  /** A new video size (rotation, resize) of any session: lets the device follow the screen's orientation. */
+  onVideoSize?: (width: number, height: number) => void;
   /** Starts one phone-side session; replaceable so the lifecycle rules are testable without a phone. */
   startSession?: typeof startScrcpySession;
 }
@@ -86,6 +88,7 @@ export class SessionManager {
       };
       stream.onPacket((packet) => {
         if (packet.type !== 'config') return;
+        options.onVideoSize?.(packet.width, packet.height);
         for (const waiter of created.readyWaiters) waiter();
         created.readyWaiters.clear();
       });

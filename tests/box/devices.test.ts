@@ -8,7 +8,7 @@ import { createDeviceHub, type DeviceHubWithDiagnostics } from '../../native-bri
 import type { DeviceInfo, StreamHold } from '../../native-bridge/devices/deviceHub.ts';
 import { defaultStreamProfiles } from '../../native-bridge/sessions/streamProfile.ts';
 import type { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
-import { collect, configs, decodeH264, keyFrames, latestAnnexB, nodeCentre, waitFor } from './devicesKit.ts';
+import { collect, configs, decodeH264, keyFrames, latestAnnexB, nodeCentre, sleep, waitFor } from './devicesKit.ts';
 
 let dataDir: string;
 let hub: DeviceHubWithDiagnostics;
@@ -34,15 +34,15 @@ async function openFirstChat(target: DeviceInfo): Promise<string> {
   await control.input({ kind: 'startApp', name: 'com.phonewall.chat' });
   let row: ReturnType<typeof nodeCentre> = null;
   await waitFor(async () => (row = nodeCentre(await control.uiDump(), /:id\/chat_row_/)) !== null, 'the chat list');
-  const first = row as unknown as { x: number; y: number; id: string };
+  const first = row as unknown as { x: number; y: number; id: string; text: string };
   const chatId = first.id.replace(/^.*:id\/chat_row_/, '');
   await tap(target, first.x, first.y);
   await waitFor(() => phoneOf(target).inspect().openChatId === chatId, `chat ${chatId} to open`, 15_000);
   return chatId;
 }
 
-/** A tap as a viewer of the grid stream sends it: in the coordinates of the frame it saw. */
-async function tap(target: DeviceInfo, physicalX: number, physicalY: number): Promise<void> {
+/** A tap (or long press) as a viewer of the grid stream sends it: in the coordinates of the frame it saw. */
+async function tap(target: DeviceInfo, physicalX: number, physicalY: number, holdMs = 0): Promise<void> {
   const hold = hub.holdStream(target.id, 'grid');
   try {
     await waitFor(() => configs(hold.stream.snapshot()).length > 0, 'a grid config');
@@ -52,6 +52,7 @@ async function tap(target: DeviceInfo, physicalX: number, physicalY: number): Pr
     const y = Math.floor((physicalY * config.height) / target.height);
     const control = hub.control(target.id);
     await control.input({ kind: 'touch', action: 'down', pointerId: 0, x, y, ...frame });
+    if (holdMs > 0) await sleep(holdMs);
     await control.input({ kind: 'touch', action: 'up', pointerId: 0, x, y, ...frame });
   } finally {
     hold.release();
@@ -167,9 +168,57 @@ describe('DeviceHub with 4 simulated phones', () => {
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([target.width, target.height]);
   });
 
+  it("forwards a copy made on phone 2 to clipboard listeners", async () => {
+    const target = device(1);
+    const control = hub.control(target.id);
+    const copied: string[] = [];
+    const off = control.onClipboard((text) => copied.push(text));
+    await control.text('copy me');
+    await control.input({ kind: 'key', action: 'press', keycode: 66 });
+    await waitFor(() => phoneOf(target).inspect().sent.some((m) => m.text === 'copy me'), 'the sent message');
+    let bubble: ReturnType<typeof nodeCentre> = null;
+    await waitFor(async () => (bubble = nodeCentre(await control.uiDump(), /:id\/message_\d+$/)) !== null, 'a message bubble');
+    const pressed = bubble as unknown as { x: number; y: number; text: string };
+    await tap(target, pressed.x, pressed.y, 900);
+    let copy: ReturnType<typeof nodeCentre> = null;
+    await waitFor(async () => (copy = nodeCentre(await control.uiDump(), /:id\/menu_copy$/)) !== null, 'the copy menu');
+    const menu = copy as unknown as { x: number; y: number };
+    await tap(target, menu.x, menu.y);
+    await waitFor(() => copied.length > 0, 'the CLIPBOARD message');
+    expect(copied).toEqual([pressed.text]);
+    off();
+  });
+
   it('refuses input outside the frame and unknown devices with typed errors', async () => {
     const control = hub.control(device(0).id);
     await expect(control.input({ kind: 'touch', action: 'down', pointerId: 0, x: 500, y: 10, frameWidth: 216, frameHeight: 480 })).rejects.toMatchObject({ code: 'bad_request' });
     expect(() => hub.holdStream('nope', 'grid')).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('follows a rotation: a new config on the same hold, the size swapped, taps land where clicked', async () => {
+    const target = device(0);
+    const phone = phoneOf(target);
+    const hold = hub.holdStream(target.id, 'grid');
+    holds.push(hold);
+    const seen = collect(hold.stream);
+    const configsBefore = configs(seen.packets).length;
+    phone.rotate(1);
+    await waitFor(() => configs(seen.packets).length > configsBefore && configs(seen.packets).at(-1)!.width > configs(seen.packets).at(-1)!.height, 'a landscape config');
+    const config = configs(seen.packets).at(-1)!;
+    await waitFor(() => hub.list().find((d) => d.id === target.id)?.width === target.height, 'the device size swapped');
+    const tapsBefore = phone.inspect().taps.length;
+    const x = Math.floor(config.width * 0.3);
+    const y = Math.floor(config.height * 0.6);
+    const frame = { frameWidth: config.width, frameHeight: config.height };
+    await hub.control(target.id).input({ kind: 'touch', action: 'down', pointerId: 0, x, y, ...frame });
+    await hub.control(target.id).input({ kind: 'touch', action: 'up', pointerId: 0, x, y, ...frame });
+    await waitFor(() => phone.inspect().taps.length > tapsBefore, 'the tap');
+    const landed = phone.inspect().taps.at(-1)!;
+    expect(Math.abs(landed.x - (x * target.height) / config.width)).toBeLessThan(8);
+    expect(Math.abs(landed.y - (y * target.width) / config.height)).toBeLessThan(8);
+    // A frame of the old orientation would land elsewhere: refused.
+    await expect(hub.control(target.id).input({ kind: 'touch', action: 'down', pointerId: 0, x: 10, y: 10, frameWidth: config.height, frameHeight: config.width })).rejects.toMatchObject({ code: 'bad_request' });
+    seen.stop();
+    phone.rotate(0);
   });
 });

@@ -68,8 +68,8 @@ export function decodeH264(bytes: Uint8Array): Promise<{ width: number; height: 
   });
 }
 
-/** Centre of the first UI-dump node whose resource-id matches, in physical pixels. */
-export function nodeCentre(xml: string, resourceId: RegExp): { x: number; y: number; id: string } | null {
+/** Centre (physical pixels), id and text of the first UI-dump node whose resource-id matches, in physical pixels. */
+export function nodeCentre(xml: string, resourceId: RegExp): { x: number; y: number; id: string; text: string } | null {
   for (const match of xml.matchAll(/<node [^>]*>/g)) {
     const node = match[0];
     const id = /resource-id="([^"]*)"/.exec(node)?.[1] ?? '';
@@ -77,7 +77,8 @@ export function nodeCentre(xml: string, resourceId: RegExp): { x: number; y: num
     const bounds = /bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"/.exec(node);
     if (!bounds) continue;
     const [x1, y1, x2, y2] = bounds.slice(1).map(Number) as [number, number, number, number];
-    return { x: (x1 + x2) / 2, y: (y1 + y2) / 2, id };
+    const text = (/ text="([^"]*)"/.exec(node)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    return { x: (x1 + x2) / 2, y: (y1 + y2) / 2, id, text };
   }
   return null;
 }
