@@ -3,22 +3,22 @@
 // App identity (one scheme): the app is package `com.phonewall.chat`, shown on the launcher as `微信`.
 // START_APP / `am start -n PKG/ACTIVITY` / `monkey -p PKG` open it by `com.phonewall.chat`, by the alias package
 // `com.tencent.mm` (so flows written for WeChat run unchanged) or by the label `微信`. Other launcher icons are decor.
-import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
-import { createCanvas } from '@napi-rs/canvas';
 import type { GalleryImage, PhoneInspection, PhoneScreen } from '../types.ts';
 import { KeyAction } from '../types.ts';
 import { applyAction, deliverMessage, pasteText, pressKey, typeText } from './appActions.ts';
 import type { ActionEffects } from './appActions.ts';
-import { appFont, registerAppFont } from './appFont.ts';
+import { registerAppFont } from './appFont.ts';
 import type { AppState } from './appState.ts';
 import { createAppState, currentScreenName } from './appState.ts';
 import { isChatAppName, launchApp } from './appNavigation.ts';
 import { GalleryThumbnails, sha256Hex } from './galleryThumbnails.ts';
 import { GestureTracker } from './gestureTracker.ts';
 import { hitTest, scrollableAt } from './hitTest.ts';
-import { drawScene } from './sceneDrawer.ts';
+import type { MeasureText } from './layoutKit.ts';
 import { layoutScreen } from './screenLayout.ts';
+import { ScreenRenderer } from './screenRenderer.ts';
 import { CUSTOMER_LINES, SeededRandom } from './seedData.ts';
+import { createTextMeasurer } from './textMeasurer.ts';
 import { uiDumpXml } from './uiDump.ts';
 import type { ViewNode } from './viewNode.ts';
 
@@ -32,8 +32,8 @@ export interface ChatAppOptions {
 
 /** One scroll wheel notch, in dp. */
 const SCROLL_STEP_DP = 64;
-const MEASURE_CACHE_LIMIT = 20_000;
-const FRAME_CACHE_SIZES = 4;
+/** Taps kept for inspection; older ones fall off so a phone running for weeks stays small. */
+const TAPS_KEPT = 10_000;
 
 export class ChatApp implements PhoneScreen {
   private readonly state: AppState;
@@ -42,17 +42,15 @@ export class ChatApp implements PhoneScreen {
   private readonly portrait: { width: number; height: number };
   private readonly thumbnails = new GalleryThumbnails();
   private readonly gestures: GestureTracker;
-  private readonly measureContext: SKRSContext2D;
-  private readonly measureCache = new Map<string, number>();
+  private readonly measure: MeasureText = createTextMeasurer();
+  private readonly renderer = new ScreenRenderer((path) => this.thumbnails.get(path));
   private readonly changeListeners = new Set<() => void>();
   private readonly clipboardListeners = new Set<(text: string) => void>();
   private layout: ViewNode;
   private signature: string;
   private currentVersion = 1;
-  private readonly canvases = new Map<string, Canvas>();
   private trafficTimer: NodeJS.Timeout | null = null;
   private drag: { key: string; fromBottom: boolean; start: number } | null = null;
-  private readonly frames = new Map<string, { version: number; rgba: Uint8Array }>();
 
   constructor(options: ChatAppOptions) {
     if (!(options.width > 0 && options.height > 0)) throw new Error(`invalid screen size ${options.width}x${options.height}`);
@@ -61,7 +59,6 @@ export class ChatApp implements PhoneScreen {
     this.random = new SeededRandom(options.seed);
     this.portrait = { width: Math.round(options.width), height: Math.round(options.height) };
     this.state = createAppState({ ...this.portrait, deviceName: options.deviceName, now: this.now(), random: this.random });
-    this.measureContext = createCanvas(1, 1).getContext('2d');
     this.gestures = new GestureTracker(Math.round((Math.min(options.width, options.height) / 360) * 8));
     this.layout = layoutScreen(this.state, this.measure);
     this.signature = JSON.stringify(this.layout);
@@ -94,24 +91,14 @@ export class ChatApp implements PhoneScreen {
     return this.layout;
   }
 
-  /**
-   * Frames are cached per size and version: several streams of one phone (grid and focus) draw once each.
-   * The returned array is shared with that cache: read it, never write to it.
-   */
+  /** Drawn at the requested size; the array is shared with a per-size frame cache: read it, never write to it. */
   renderRgba(width: number, height: number): Uint8Array {
-    const w = Math.round(width);
-    const h = Math.round(height);
-    const key = `${w}x${h}`;
-    const cached = this.frames.get(key);
-    if (cached !== undefined && cached.version === this.currentVersion) return cached.rgba;
-    const rgba = this.draw(w, h).data();
-    if (!this.frames.has(key) && this.frames.size >= FRAME_CACHE_SIZES) this.frames.clear();
-    this.frames.set(key, { version: this.currentVersion, rgba });
-    return rgba;
+    const { state } = this;
+    return this.renderer.rgba(this.layout, this.currentVersion, state.width, state.height, Math.round(width), Math.round(height));
   }
 
   screencapPng(): Uint8Array {
-    return this.draw(this.state.width, this.state.height).encodeSync('png');
+    return this.renderer.png(this.layout, this.state.width, this.state.height);
   }
 
   uiDumpXml(): string {
@@ -242,7 +229,9 @@ export class ChatApp implements PhoneScreen {
 
   private press(x: number, y: number, kind: 'tap' | 'longPress'): ActionEffects {
     const hit = hitTest(this.layout, x, y, kind);
-    this.state.taps.push({ at: this.now(), x, y, screen: currentScreenName(this.state), view: hit?.node.id ?? null });
+    const taps = this.state.taps;
+    taps.push({ at: this.now(), x, y, screen: currentScreenName(this.state), view: hit?.node.id ?? null });
+    if (taps.length > TAPS_KEPT) taps.splice(0, taps.length - TAPS_KEPT);
     if (hit === null) return {};
     const action = kind === 'longPress' ? (hit.node.onLongPress ?? hit.node.onTap) : hit.node.onTap;
     return action === undefined ? {} : applyAction(this.state, action, this.now());
@@ -283,33 +272,4 @@ export class ChatApp implements PhoneScreen {
       }
     }
   }
-
-  private draw(width: number, height: number): Canvas {
-    if (!(width > 0 && height > 0)) throw new Error(`invalid render size ${width}x${height}`);
-    const key = `${width}x${height}`;
-    let canvas = this.canvases.get(key);
-    if (canvas === undefined) {
-      if (this.canvases.size >= FRAME_CACHE_SIZES) this.canvases.clear();
-      canvas = createCanvas(width, height);
-      this.canvases.set(key, canvas);
-    }
-    const g = canvas.getContext('2d');
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    g.fillStyle = '#000000';
-    g.fillRect(0, 0, width, height);
-    g.setTransform(width / this.state.width, 0, 0, height / this.state.height, 0, 0);
-    drawScene(g, this.layout, (path) => this.thumbnails.get(path));
-    return canvas;
-  }
-
-  private readonly measure = (text: string, sizePx: number, bold = false): number => {
-    const key = `${sizePx}|${bold ? 1 : 0}|${text}`;
-    const cached = this.measureCache.get(key);
-    if (cached !== undefined) return cached;
-    if (this.measureCache.size > MEASURE_CACHE_LIMIT) this.measureCache.clear();
-    this.measureContext.font = appFont(sizePx, bold);
-    const width = this.measureContext.measureText(text).width;
-    this.measureCache.set(key, width);
-    return width;
-  };
 }
