@@ -1,7 +1,8 @@
 // Registers exactly one IPC handler per desktop API method: sender frame checked, arguments validated with zod.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { DesktopApi, DesktopError } from '../preload/contract/desktopApi.ts';
-import { desktopApiArgs, desktopApiMethods, desktopChannel } from '../preload/contract/desktopApi.ts';
+import { desktopApiMethods, desktopChannel } from '../preload/contract/desktopApi.ts';
+import { desktopApiArgs } from '../preload/contract/desktopApiArgs.ts';
 import { isAppUrl } from './mainWindow.ts';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;

@@ -1,6 +1,4 @@
-// The typed desktop API: one interface, its runtime method list, its IPC channel names and argument schemas.
-import { z } from 'zod';
-
+// The typed desktop API: one interface, its runtime method list and its IPC channel names (schemas: desktopApiArgs.ts).
 export type DesktopError = { code: 'invalid-arguments' | 'forbidden' | 'not-found' | 'unavailable' | 'failed'; message: string };
 export type DesktopResult<T> = { ok: true; value: T } | { ok: false; error: DesktopError };
 
@@ -64,26 +62,24 @@ export interface DesktopApi {
 
 export type DesktopApiMethod = keyof DesktopApi;
 
-const boxId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
-const boxUrl = z.string().max(2048).regex(/^https?:\/\/[A-Za-z0-9.\-[\]:]+(?::\d{1,5})?(?:\/[^\s]*)?$/, 'an http(s) URL');
+/** The runtime method list the preload builds its functions from and main registers its handlers from. */
+export const desktopApiMethods = [
+  'embeddedBoxStatus',
+  'embeddedBoxStart',
+  'embeddedBoxStop',
+  'embeddedBoxLogs',
+  'boxesList',
+  'boxesAdd',
+  'boxesRemove',
+  'boxCredentials',
+  'pickImages',
+  'showNotification',
+  'appInfo',
+] as const satisfies readonly DesktopApiMethod[];
 
-/** Argument tuples per method: main validates every call with these before anything runs. */
-export const desktopApiArgs = {
-  embeddedBoxStatus: z.tuple([]),
-  embeddedBoxStart: z.tuple([]),
-  embeddedBoxStop: z.tuple([]),
-  embeddedBoxLogs: z.tuple([]),
-  boxesList: z.tuple([]),
-  boxesAdd: z.tuple([z.object({ name: z.string().min(1).max(80), url: boxUrl, token: z.string().min(1).max(512) }).strict()]),
-  boxesRemove: z.tuple([boxId]),
-  boxCredentials: z.tuple([boxId]),
-  pickImages: z.tuple([]),
-  showNotification: z.tuple([z.object({ title: z.string().min(1).max(120), body: z.string().max(1000) }).strict()]),
-  appInfo: z.tuple([]),
-} as const satisfies Record<DesktopApiMethod, z.ZodTuple>;
-
-/** The runtime list the preload builds its functions from and main registers its handlers from. */
-export const desktopApiMethods = Object.keys(desktopApiArgs) as DesktopApiMethod[];
+// Compile-time check that the list names every method of the interface.
+type MissingMethods = Exclude<DesktopApiMethod, (typeof desktopApiMethods)[number]>;
+export const desktopApiListIsComplete: MissingMethods extends never ? true : MissingMethods = true;
 
 export const desktopChannelPrefix = 'phonewall:';
 
@@ -92,5 +88,5 @@ export function desktopChannel(method: DesktopApiMethod): string {
 }
 
 export function isDesktopApiMethod(name: unknown): name is DesktopApiMethod {
-  return typeof name === 'string' && Object.hasOwn(desktopApiArgs, name);
+  return typeof name === 'string' && (desktopApiMethods as readonly string[]).includes(name);
 }

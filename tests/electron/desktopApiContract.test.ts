@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { desktopApiArgs, desktopApiMethods, desktopChannel, isDesktopApiMethod } from '../../preload/contract/desktopApi.ts';
+import { desktopApiMethods, desktopChannel, isDesktopApiMethod } from '../../preload/contract/desktopApi.ts';
+import { desktopApiArgs } from '../../preload/contract/desktopApiArgs.ts';
 
 describe('desktop API contract', () => {
   it('lists every method once with its own channel', () => {
@@ -15,5 +16,11 @@ describe('desktop API contract', () => {
     expect(desktopApiArgs.boxesAdd.safeParse([{ name: 'a', url: 'http://10.0.0.2:8700', token: 't' }]).success).toBe(true);
     expect(desktopApiArgs.boxesRemove.safeParse(['../x']).success).toBe(false);
     expect(desktopApiArgs.boxesList.safeParse(['extra']).success).toBe(false);
+  });
+});
+
+describe('desktop API argument schemas', () => {
+  it('has exactly one schema per method', () => {
+    expect(Object.keys(desktopApiArgs).sort()).toEqual([...desktopApiMethods].sort());
   });
 });

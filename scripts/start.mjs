@@ -1,0 +1,28 @@
+// `npm start`: builds the console and runs the desktop app (it starts its own embedded box).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildConsole } from './buildConsole.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function electronBinary() {
+  try {
+    return createRequire(import.meta.url)('electron');
+  } catch {
+    return null;
+  }
+}
+
+await buildConsole();
+const electron = electronBinary();
+if (!electron) {
+  console.error('The Electron binary is not installed (npm install downloads it). The same console runs in a browser: npm run web');
+  process.exit(1);
+}
+const child = spawn(electron, [path.join(repoRoot, 'dist', 'main', 'main.mjs')], { stdio: 'inherit', cwd: repoRoot });
+const forward = (signal) => child.kill(signal);
+process.on('SIGINT', forward);
+process.on('SIGTERM', forward);
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
