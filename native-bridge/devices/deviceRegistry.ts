@@ -3,6 +3,7 @@ import type { Adb } from '@yume-chan/adb';
 import type { DeviceControl, DeviceInfo, DeviceSource, DeviceState, StreamHold, StreamProfileName } from './deviceHub.ts';
 import { DeviceError, DeviceErrorCode } from './deviceError.ts';
 import { deviceIdFromSerial, probeDevice } from './deviceProbe.ts';
+import { withDeadline } from './deadline.ts';
 import { SessionManager } from '../sessions/sessionManager.ts';
 import type { StreamProfile } from '../sessions/streamProfile.ts';
 import { checkServerJar } from '../sessions/scrcpyServerJar.ts';
@@ -79,7 +80,7 @@ export class DeviceRegistry {
 
   /** A source connected to a phone: probe it, give it its stable id and make it usable. Throws if the probe fails. */
   async linkConnected(link: DeviceLink, adb: Adb): Promise<string> {
-    const probe = await probeDevice(adb);
+    const probe = await withDeadline(probeDevice(adb), 15_000, 'the phone did not answer getprop / wm size within 15 s');
     if (this.#stopped) throw new Error('the device hub is stopping');
     let id = deviceIdFromSerial(probe.serial);
     const clash = this.#entries.get(id);

@@ -2,6 +2,7 @@
 import { Adb } from '@yume-chan/adb';
 import { openTcpDaemonTransport } from '../adb/nodeTcpDaemonConnection.ts';
 import { Backoff, sleep } from './backoff.ts';
+import { withDeadline } from './deadline.ts';
 import type { DeviceLink, DeviceRegistry } from './deviceRegistry.ts';
 import type { DeviceSource } from './deviceHub.ts';
 
@@ -15,6 +16,8 @@ export interface TcpDeviceSourceOptions {
   /** Reconnect backoff; lost phones come back by themselves within a few seconds of being reachable. */
   backoff?: Backoff;
 }
+
+const handshakeTimeoutMs = 10_000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -58,7 +61,12 @@ export class TcpDeviceSource {
     while (!signal.aborted) {
       let reason: string;
       try {
-        const transport = await openTcpDaemonTransport({ host, port }, this.#link.serial);
+        const transport = await withDeadline(
+          openTcpDaemonTransport({ host, port }, this.#link.serial),
+          handshakeTimeoutMs,
+          `no ADB handshake within ${handshakeTimeoutMs} ms`,
+          (late) => void late.close(),
+        );
         const adb = new Adb(transport);
         this.#adb = adb;
         if (signal.aborted) break;

@@ -1,11 +1,13 @@
 // Device faults (RELIABILITY A1, A5): a phone dropping ADB, a killed scrcpy server, a missing jar, a wrong server version.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceHub, type DeviceHubConfig, type DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
 import type { DeviceInfo, StreamHold } from '../../native-bridge/devices/deviceHub.ts';
 import { writeStandInJar } from '../../native-bridge/sessions/scrcpyServerJar.ts';
+import { startSimFarm } from '../../native-bridge/simphone/simFarm.ts';
 import { collect, configs, keyFrames, sleep, waitFor } from './devicesKit.ts';
 
 let dataDir: string;
@@ -90,7 +92,7 @@ describe('device faults', () => {
     await sleep(1_000);
     expect(hub.sessionStarts(device.id, 'grid')).toBe(0);
     const standIn = await writeStandInJar(join(dataDir, 'not-yet'));
-    await import('node:fs/promises').then((fs) => fs.rename(standIn, jarPath));
+    await rename(standIn, jarPath);
     await waitFor(() => hub.list()[0]?.state === 'online', 'online once the jar exists');
     const seen = collect(hold(hub, device.id).stream);
     await waitFor(() => keyFrames(seen.packets).length > 0, 'video');
@@ -108,5 +110,53 @@ describe('device faults', () => {
     await sleep(3_000);
     expect(hub.sessionStarts(device.id, 'grid')).toBeLessThanOrEqual(2);
     expect(log.filter((line) => line.includes('session did not start')).length).toBeLessThanOrEqual(2);
+  });
+
+  it('A1: an unplugged phone stays offline with a reason while unreachable and returns when plugged back', async () => {
+    const hub = await startHub({ simulate: 1 });
+    const device = hub.list()[0]!;
+    const phone = hub.simulatedPhones()[0]!;
+    const seen = collect(hold(hub, device.id).stream);
+    await waitFor(() => keyFrames(seen.packets).length > 0, 'video');
+    phone.setReachable(false);
+    await waitFor(() => hub.list()[0]?.reason?.includes('not reachable') === true, 'offline with the unreachable reason', 15_000);
+    expect(hub.list()[0]).toMatchObject({ id: device.id, state: 'offline' });
+    const configsWhileAway = configs(seen.packets).length;
+    phone.setReachable(true);
+    await waitFor(() => hub.list()[0]?.state === 'online', 'back online', 20_000);
+    await waitFor(() => configs(seen.packets).length > configsWhileAway, 'the hold resumed', 20_000);
+    seen.stop();
+  });
+
+  it('a --connect endpoint with nothing listening is listed offline and comes online when a phone appears there', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const hub = await startHub({ simulate: 0, connect: [{ host: '127.0.0.1', port }], scrcpyServerPath: await writeStandInJar(dataDir) });
+    await waitFor(() => hub.list().length === 1, 'the endpoint listed');
+    expect(hub.list()[0]).toMatchObject({ id: `127.0.0.1:${port}`, state: 'offline', source: 'tcp', simulated: false });
+    expect(hub.list()[0]?.reason).toMatch(new RegExp(`adbd at 127\\.0\\.0\\.1:${port} not reachable`));
+    const farm = await startSimFarm({ count: 1, basePort: port });
+    cleanups.push(() => farm.stop());
+    const serial = farm.phones[0]!.identity.serial;
+    await waitFor(() => hub.list().some((d) => d.id === serial && d.state === 'online'), 'online by itself', 20_000);
+    // The placeholder gave way to the phone's own id.
+    expect(hub.list().map((d) => d.id)).toEqual([serial]);
+  });
+
+  it('stops the phone-side server a grace period after the last hold is released', async () => {
+    const hub = await startHub({ simulate: 1, sessionGraceMs: 300 });
+    const device = hub.list()[0]!;
+    const phone = hub.simulatedPhones()[0]!;
+    const held = hub.holdStream(device.id, 'grid');
+    await waitFor(() => keyFrames(held.stream.snapshot()).length > 0, 'video');
+    expect(phone.inspect().scrcpySessions).toHaveLength(1);
+    held.release();
+    await waitFor(() => phone.inspect().scrcpySessions.length === 0, 'the server stopped after the grace period');
+    expect(hub.sessionStarts(device.id, 'grid')).toBe(1);
+    const again = hold(hub, device.id);
+    await waitFor(() => keyFrames(again.stream.snapshot()).length > 0, 'video again');
+    expect(hub.sessionStarts(device.id, 'grid')).toBe(2);
   });
 });
