@@ -130,7 +130,7 @@ describe('ChatApp UI dump', () => {
     const xml = d.app.uiDumpXml();
     expect(xml.startsWith(`<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation="0">`)).toBe(true);
     expect(xml.endsWith('</hierarchy>')).toBe(true);
-    expect(xml.match(/<node /g)?.length).toBe(xml.match(/<\/node>/g)?.length);
+    expect(xml.match(/<node /g)?.length).toBe((xml.match(/<\/node>/g)?.length ?? 0) + (xml.match(/ \/>/g)?.length ?? 0));
     const publish = dumpNodes(xml).find((n) => n.text === '发表');
     if (publish === undefined) throw new Error('发表 not in the dump');
     expect(publish.id).toBe('com.phonewall.chat:id/compose_publish');

@@ -1,46 +1,46 @@
 // Serialises the visible view tree as `uiautomator dump` XML (same bounds the hit test uses).
+import type { Rect } from '../types.ts';
 import type { ViewNode } from './viewNode.ts';
-import { walkVisible } from './viewNode.ts';
+import { intersect } from './viewNode.ts';
 
 export function uiDumpXml(root: ViewNode, rotation: number): string {
-  const out: string[] = [`<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation="${rotation}">`];
-  const open: number[] = [];
-  const indexAtDepth: number[] = [];
-  walkVisible(root, (node, visible, depth) => {
-    while (open.length > 0 && (open[open.length - 1] ?? 0) >= depth) {
-      open.pop();
-      out.push('</node>');
-    }
-    indexAtDepth.length = depth + 1;
-    const index = indexAtDepth[depth] ?? 0;
-    indexAtDepth[depth] = index + 1;
-    const x2 = visible.x + visible.width;
-    const y2 = visible.y + visible.height;
-    const attrs: [string, string][] = [
-      ['index', String(index)],
-      ['text', node.text ?? ''],
-      ['resource-id', `${node.packageName}:id/${node.id}`],
-      ['class', node.className],
-      ['package', node.packageName],
-      ['content-desc', node.description ?? ''],
-      ['checkable', 'false'],
-      ['checked', 'false'],
-      ['clickable', String(node.onTap !== undefined)],
-      ['enabled', String(node.enabled ?? true)],
-      ['focusable', String(node.className.endsWith('EditText') || node.onTap !== undefined)],
-      ['focused', String(node.focused ?? false)],
-      ['scrollable', String(node.scroll !== undefined && node.scroll.max > 0)],
-      ['long-clickable', String(node.onLongPress !== undefined)],
-      ['password', 'false'],
-      ['selected', String(node.selected ?? false)],
-      ['bounds', `[${Math.round(visible.x)},${Math.round(visible.y)}][${Math.round(x2)},${Math.round(y2)}]`],
-    ];
-    out.push(`<node ${attrs.map(([k, v]) => `${k}="${escapeXml(v)}"`).join(' ')}>`);
-    open.push(depth);
-  });
-  while (open.pop() !== undefined) out.push('</node>');
-  out.push('</hierarchy>');
-  return out.join('');
+  const body = serialize(root, root.bounds, 0) ?? '';
+  return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?><hierarchy rotation="${rotation}">${body}</hierarchy>`;
+}
+
+/** One node and its visible children; views scrolled out of their list are left out, as Android does. */
+function serialize(node: ViewNode, clipRect: Rect, index: number): string | null {
+  const visible = intersect(node.bounds, clipRect);
+  if (visible === null) return null;
+  const childClip = node.clip === true ? visible : clipRect;
+  const children: string[] = [];
+  for (const child of node.children) {
+    const xml = serialize(child, childClip, children.length);
+    if (xml !== null) children.push(xml);
+  }
+  const x2 = visible.x + visible.width;
+  const y2 = visible.y + visible.height;
+  const attrs: [string, string][] = [
+    ['index', String(index)],
+    ['text', node.text ?? ''],
+    ['resource-id', `${node.packageName}:id/${node.id}`],
+    ['class', node.className],
+    ['package', node.packageName],
+    ['content-desc', node.description ?? ''],
+    ['checkable', 'false'],
+    ['checked', 'false'],
+    ['clickable', String(node.onTap !== undefined)],
+    ['enabled', String(node.enabled ?? true)],
+    ['focusable', String(node.className.endsWith('EditText') || node.onTap !== undefined)],
+    ['focused', String(node.focused ?? false)],
+    ['scrollable', String(node.scroll !== undefined && node.scroll.max > 0)],
+    ['long-clickable', String(node.onLongPress !== undefined)],
+    ['password', 'false'],
+    ['selected', String(node.selected ?? false)],
+    ['bounds', `[${Math.round(visible.x)},${Math.round(visible.y)}][${Math.round(x2)},${Math.round(y2)}]`],
+  ];
+  const open = `<node ${attrs.map(([k, v]) => `${k}="${escapeXml(v)}"`).join(' ')}`;
+  return children.length === 0 ? `${open} />` : `${open}>${children.join('')}</node>`;
 }
 
 export function escapeXml(text: string): string {
