@@ -19,6 +19,18 @@ export function launchApp(state: AppState): void {
   refocusForScreen(state);
 }
 
+/** `am force-stop` / `am start -S`: the task ends and unsent drafts go; chats, posts and the gallery stay. */
+export function forceStop(state: AppState): void {
+  state.task = [];
+  state.openChatId = null;
+  state.overlay = null;
+  state.focused = null;
+  state.fields[FieldId.ChatInput] = emptyField();
+  discardCompose(state);
+  if (state.foreground === Foreground.App) state.foreground = Foreground.Launcher;
+  if (state.beforeRecents === Foreground.App) state.beforeRecents = Foreground.Launcher;
+}
+
 export function goHome(state: AppState): void {
   state.overlay = null;
   state.foreground = Foreground.Launcher;

@@ -59,6 +59,30 @@ describe('ChatApp navigation', () => {
     expect(d.app.startApp('')).toBe(false);
     expect(d.app.startApp('com.phonewall.chat/.ui.LauncherUI')).toBe(true);
     expect(d.app.startApp('微信')).toBe(true);
+    expect(d.app.inspect().screen).toBe('moments');
+  });
+
+  it('a force-stop (am start -S, START_APP "+pkg") starts fresh on the chat list and drops drafts', () => {
+    const d = makeDriver();
+    d.app.startApp('com.phonewall.chat');
+    d.tap(`chat_row_${firstChatId(d)}`);
+    d.app.injectText('draft');
+    d.app.forceStopApp('com.example.other');
+    expect(d.app.inspect().screen).toBe('chat');
+    d.app.forceStopApp('com.phonewall.chat');
+    expect(d.app.inspect()).toMatchObject({ screen: 'launcher', openChatId: null, inputText: '' });
+    d.key(AndroidKey.AppSwitch);
+    expect(d.visible('recents_app_card')).toBe(false);
+    d.key(AndroidKey.Back);
+
+    d.app.startApp('com.phonewall.chat');
+    d.tap('tab_discover');
+    d.tap('discover_moments');
+    expect(d.app.startApp('+com.tencent.mm')).toBe(true);
+    expect(d.app.inspect().screen).toBe('chatList');
+    expect(d.app.startApp('?微信')).toBe(true);
+    expect(d.app.startApp('+com.example.other')).toBe(false);
+    expect(d.app.inspect().screen).toBe('chatList');
   });
 
   it('scrolls the chat list by drag and by scroll events; a drag is not a tap', () => {

@@ -10,7 +10,7 @@ import type { ActionEffects } from './appActions.ts';
 import { registerAppFont } from './appFont.ts';
 import type { AppState } from './appState.ts';
 import { createAppState, currentScreenName } from './appState.ts';
-import { isChatAppName, launchApp } from './appNavigation.ts';
+import { forceStop, isChatAppName, launchApp } from './appNavigation.ts';
 import { GalleryThumbnails, sha256Hex } from './galleryThumbnails.ts';
 import { GestureTracker } from './gestureTracker.ts';
 import { hitTest, scrollableAt } from './hitTest.ts';
@@ -157,11 +157,20 @@ export class ChatApp implements PhoneScreen {
     return this.state.clipboard;
   }
 
+  /** Accepts scrcpy's START_APP prefixes too: `+` force-stops first, `?` (search by label) is implied. */
   startApp(nameOrPackage: string): boolean {
-    if (!isChatAppName(nameOrPackage)) return false;
+    const [, plus, name] = /^(\+?)\??(.*)$/s.exec(nameOrPackage.trim()) ?? [];
+    if (name === undefined || !isChatAppName(name)) return false;
+    if (plus === '+') forceStop(this.state);
     launchApp(this.state);
     this.commit();
     return true;
+  }
+
+  forceStopApp(packageName: string): void {
+    if (!isChatAppName(packageName)) return;
+    forceStop(this.state);
+    this.commit();
   }
 
   rotate(rotation: 0 | 1 | 2 | 3): void {
