@@ -39,7 +39,8 @@ export class FakeMomentsPhone implements PhonePort {
   private composeFocused = false;
   /** Test hook called before every operation with its name; may flip `online` or throw. */
   onOperation: ((operation: string, phone: FakeMomentsPhone) => void) | null = null;
-  /** Counts flows running on this phone at once (set by tests through `enter`/`leave`). */
+  /** Test hook called after each publish tap, e.g. to persist it outside the process. */
+  onPublish: ((post: FakePost) => void) | null = null;
   operations = 0;
 
   constructor(readonly deviceId: string) {}
@@ -138,7 +139,9 @@ export class FakeMomentsPhone implements PhonePort {
     const jobId = marker?.[1] ?? null;
     this.publishTaps[jobId ?? ''] = (this.publishTaps[jobId ?? ''] ?? 0) + 1;
     const imageSha256 = this.selection.map((path) => createHash('sha256').update(this.files.get(path) ?? new Uint8Array()).digest('hex'));
-    this.posts.unshift({ text: this.composeText, imageSha256, jobId });
+    const post = { text: this.composeText, imageSha256, jobId };
+    this.posts.unshift(post);
+    this.onPublish?.(post);
     this.resetApp();
     this.screen = 'moments';
   }
@@ -159,7 +162,7 @@ export class FakeMomentsPhone implements PhonePort {
         return [{ id: 'title', text: '发现', bounds: [0, 24, 360, 70] }, { id: 'discover_moments', text: '朋友圈', bounds: [0, 90, 360, 140], onTap: () => (this.screen = 'moments') }, ...tabs];
       case 'moments':
       case 'cameraSheet': {
-        const feed: FakeView[] = this.posts.slice(0, 5).map((post, i) => ({ id: `moments_post_${i}`, text: post.text, bounds: [0, 200 + i * 80, 360, 270 + i * 80] }));
+        const feed: FakeView[] = this.posts.slice(0, 50).map((post, i) => ({ id: `moments_post_${i}`, text: post.text, bounds: [0, 200 + i * 8, 360, 207 + i * 8] }));
         const base: FakeView[] = [
           { id: 'title', text: '朋友圈', bounds: [0, 24, 300, 70] },
           { id: 'moments_camera', description: '拍照分享', bounds: [310, 24, 350, 64], onTap: () => (this.screen = 'cameraSheet') },

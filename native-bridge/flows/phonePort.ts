@@ -16,6 +16,7 @@ export interface PhonePort {
   pushFile(devicePath: string, bytes: Uint8Array): Promise<void>;
   /** Makes pushed images visible to the gallery (media scanner broadcast). */
   mediaScan(devicePaths: readonly string[]): Promise<void>;
+  /** Cold-starts the app at its main screen (`am start -S`), so a retried flow never continues a half-done screen. */
   launchApp(nameOrPackage: string): Promise<void>;
 }
 

@@ -1,0 +1,106 @@
+// Composition of the posting core on one data folder: stores, runner and scheduler, ticking on a timer.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Flow } from '../flows/flowSchema.ts';
+import type { PhonePort } from '../flows/phonePort.ts';
+import { openDatabase } from '../store/database.ts';
+import { DeviceStore } from '../store/deviceStore.ts';
+import { MediaStore } from '../store/mediaStore.ts';
+import type { Clock } from './clock.ts';
+import type { Failpoint } from './failpoints.ts';
+import { jobContextLoader, proofSaver } from './jobContext.ts';
+import { defaultRetryPolicy, type RecoveryReport, type RetryPolicy } from './jobRecovery.ts';
+import { JobRunner } from './jobRunner.ts';
+import { JobStore } from './jobStore.ts';
+import { MaterialStore } from './materialStore.ts';
+import { Scheduler } from './scheduler.ts';
+import { ScheduleStore } from './scheduleStore.ts';
+
+export interface PostingEngineOptions {
+  dataDir: string;
+  /** The box's IANA time zone (e.g. `Asia/Shanghai`). */
+  zone: string;
+  clock: Clock;
+  phoneFor(deviceId: string): PhonePort | null;
+  flows: ReadonlyMap<string, Flow>;
+  owner?: string;
+  tickMs?: number;
+  /** How far ahead schedules are expanded into jobs. */
+  horizonMs?: number;
+  maxConcurrent?: number;
+  leaseMs?: number;
+  retry?: RetryPolicy;
+  failpoint?: Failpoint;
+}
+
+export class PostingEngine {
+  readonly db: BetterSqlite3.Database;
+  readonly jobs: JobStore;
+  readonly media: MediaStore;
+  readonly materials: MaterialStore;
+  readonly devices: DeviceStore;
+  readonly schedules: ScheduleStore;
+  readonly scheduler: Scheduler;
+  /** What start-up recovery did with jobs a previous process left running. */
+  readonly recovery: RecoveryReport;
+  private timer: NodeJS.Timeout | null = null;
+  private lastExpandAt = Number.NEGATIVE_INFINITY;
+
+  private constructor(private readonly options: PostingEngineOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.db = openDatabase(join(options.dataDir, 'box.db'));
+    this.jobs = new JobStore(this.db);
+    this.media = new MediaStore(this.db, options.dataDir);
+    this.materials = new MaterialStore(this.db);
+    this.devices = new DeviceStore(this.db);
+    this.schedules = new ScheduleStore({ db: this.db, jobs: this.jobs, devices: this.devices, knownFlows: new Set(options.flows.keys()) });
+    const owner = options.owner ?? `box-${process.pid}`;
+    const leaseMs = options.leaseMs ?? 5 * 60_000;
+    const retry = options.retry ?? defaultRetryPolicy;
+    const runner = new JobRunner({
+      jobs: this.jobs,
+      clock: options.clock,
+      phoneFor: options.phoneFor,
+      flowFor: (id) => options.flows.get(id) ?? null,
+      contextFor: jobContextLoader(this.materials, this.media),
+      saveProof: proofSaver(this.jobs, this.media),
+      owner,
+      leaseMs,
+      retry,
+      ...(options.failpoint ? { failpoint: options.failpoint } : {}),
+    });
+    this.scheduler = new Scheduler(this.jobs, runner, options.clock, { owner, leaseMs, maxConcurrent: options.maxConcurrent ?? 8, retry });
+    this.recovery = this.scheduler.recoverAtStart();
+  }
+
+  /** Opens the store (integrity check, migrations) and recovers jobs left running by a previous process. */
+  static open(options: PostingEngineOptions): PostingEngine {
+    return new PostingEngine(options);
+  }
+
+  /** One round: expand schedules when due, then a scheduler tick. */
+  step(): void {
+    const now = this.options.clock.now();
+    const horizonMs = this.options.horizonMs ?? 2 * 86_400_000;
+    if (now - this.lastExpandAt >= horizonMs / 4) {
+      this.schedules.expandAll(now, horizonMs);
+      this.lastExpandAt = now;
+    }
+    this.scheduler.tick();
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.step(), this.options.tickMs ?? 1000);
+    this.step();
+  }
+
+  /** Stops ticking, lets running flows finish, and closes the store. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.scheduler.idle();
+    this.db.close();
+  }
+}
