@@ -167,4 +167,32 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
     await expect.poll(() => box.requestsOf('subscribe').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(subscribesBefore + 7);
     await expect.poll(() => canvasColours(page, '[data-device-id=sim-1] canvas'), { timeout: 30_000 }).toBeGreaterThan(20);
   });
+
+  it('asks for a token in a fresh browser, refuses a wrong one, and offers dark and English looks', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const fresh = await context.newPage();
+    await fresh.goto(`${box.url}/`);
+    await fresh.waitForSelector('[data-testid=login]');
+    expect(await fresh.locator('h2').textContent()).toBe('连接盒子');
+    await fresh.screenshot({ path: '/tmp/phonewall-login.png' });
+    await fresh.fill('[data-testid=login-token]', 'wrong-token-123456789');
+    await fresh.click('[data-testid=login-submit]');
+    await expect.poll(() => fresh.locator('.login-card .error').count(), { timeout: 20_000 }).toBe(1);
+    await fresh.fill('[data-testid=login-token]', token);
+    await fresh.click('[data-testid=login-submit]');
+    await fresh.waitForSelector('[data-testid=tile]:nth-child(8)', { timeout: 30_000 });
+    expect(await fresh.evaluate(() => [sessionStorage.getItem('phonewall.token') !== null, localStorage.getItem('phonewall.token')])).toEqual([true, null]);
+
+    await fresh.goto(`${box.url}/?theme=dark&lang=en`);
+    await fresh.waitForSelector('[data-testid=tile]:nth-child(8)', { timeout: 30_000 });
+    expect(await fresh.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await fresh.locator('[data-device-id=sim-1] .badge').textContent()).toBe('Online');
+    expect(await fresh.locator('[data-testid=counts]').textContent()).toBe('8 phones, 7 online');
+    await expect.poll(() => canvasColours(fresh, '[data-device-id=sim-1] canvas'), { timeout: 30_000 }).toBeGreaterThan(20);
+    await fresh.screenshot({ path: '/tmp/phonewall-dark-en.png' });
+    await fresh.click('[data-testid=language-toggle]');
+    expect(await fresh.locator('[data-device-id=sim-1] .badge').textContent()).toBe('在线');
+    await fresh.screenshot({ path: '/tmp/phonewall-dark-zh.png' });
+    await context.close();
+  });
 });

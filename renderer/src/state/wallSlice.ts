@@ -1,9 +1,9 @@
 // How the wall is looked at: tile size, name filter, page, the selected phone and the one in the focus view.
 import type { StateCreator } from 'zustand';
 
-export const TileSizePreset = { small: 150, medium: 210, large: 300 } as const;
+export const TileSizePreset = { small: 130, medium: 170, large: 240 } as const;
 export type TileSizePreset = keyof typeof TileSizePreset;
-export const tileWidthRange = { min: 110, max: 420 } as const;
+export const tileWidthRange = { min: 100, max: 420 } as const;
 
 export interface WallSlice {
   tileWidth: number;
