@@ -25,6 +25,9 @@ const stateReasons = {
   offline: 'adb reports the phone offline: reconnect its cable or run "adb reconnect offline"',
 } as const;
 
+/** Tango's tracker drops `offline` entries, so "gone from the list" covers both unplugged and offline phones. */
+const notListedReason = 'disconnected: the adb server no longer lists it (unplugged, or offline: reconnect its cable or run "adb reconnect offline")';
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -99,7 +102,7 @@ export class AdbServerSource {
     }
     for (const [serial, tracked] of this.#tracked) {
       if (seen.has(serial)) continue;
-      tracked.busy = tracked.busy.then(() => this.#down(tracked, 'offline', 'disconnected: the adb server no longer lists it (unplugged?)'));
+      tracked.busy = tracked.busy.then(() => this.#down(tracked, 'offline', notListedReason));
     }
   }
 
