@@ -41,13 +41,30 @@ function decodePng(bytes: Uint8Array): { width: number; height: number; data: Ui
   return { width: img.width, height: img.height, data: g.getImageData(0, 0, img.width, img.height).data };
 }
 
-/** Parses `uiautomator dump` XML nodes into text + bounds (just what a flow needs). */
-function dumpNodes(xml: string): { text: string; id: string; bounds: [number, number, number, number] }[] {
-  const out: { text: string; id: string; bounds: [number, number, number, number] }[] = [];
-  for (const m of xml.matchAll(/<node [^>]*?text="([^"]*)" resource-id="([^"]*)"[^>]*? bounds="\[(\d+),(\d+)\]\[(\d+),(\d+)\]"/g)) {
-    out.push({ text: m[1] ?? '', id: m[2] ?? '', bounds: [Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])] });
-  }
-  return out;
+interface DumpNode {
+  text: string;
+  id: string;
+  desc: string;
+  bounds: [number, number, number, number];
+}
+
+/** Parses `uiautomator dump` XML nodes into what a flow reads: text, id, description, bounds. */
+function dumpNodes(xml: string): DumpNode[] {
+  const unescape = (v: string): string =>
+    v.replace(/&#10;/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<node ([^>]*?)\/?>/g)].map((m) => {
+    const attrs = new Map([...(m[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1] ?? '', unescape(a[2] ?? '')]));
+    const b = /\[(\d+),(\d+)\]\[(\d+),(\d+)\]/.exec(attrs.get('bounds') ?? '') ?? [];
+    return { text: attrs.get('text') ?? '', id: attrs.get('resource-id') ?? '', desc: attrs.get('content-desc') ?? '', bounds: [Number(b[1]), Number(b[2]), Number(b[3]), Number(b[4])] };
+  });
+}
+
+/** Taps the centre of the first dumped view matching, like a flow step `tap { view: … }`. */
+function tapDumped(d: ChatAppDriver, match: (n: DumpNode) => boolean, what: string): void {
+  const node = dumpNodes(d.app.uiDumpXml()).find(match);
+  if (node === undefined) throw new Error(`${what} not in the dump of ${d.app.inspect().screen}`);
+  const [x1, y1, x2, y2] = node.bounds;
+  d.tapAt(Math.round((x1 + x2) / 2), Math.round((y1 + y2) / 2));
 }
 
 function addImages(d: ChatAppDriver): Uint8Array[] {
@@ -141,6 +158,25 @@ describe('ChatApp UI dump', () => {
     d.tapAt(x, y);
     expect(d.app.inspect().posts.map((p) => p.jobId)).toEqual(['dump1']);
     expect(d.app.inspect().taps.at(-1)).toMatchObject({ x, y, screen: 'compose', view: 'compose_publish' });
+  });
+
+  it('lets a flow post using nothing but the dump: texts, descriptions and ids', () => {
+    const d = makeDriver();
+    const files = addImages(d);
+    d.app.startApp('+com.phonewall.chat');
+    tapDumped(d, (n) => n.text === '发现', '发现');
+    tapDumped(d, (n) => n.text === '朋友圈', '朋友圈');
+    tapDumped(d, (n) => n.desc === '拍照分享', 'camera');
+    tapDumped(d, (n) => n.text === '从相册选择', '从相册选择');
+    for (const name of ['img2.png', 'img0.png']) tapDumped(d, (n) => n.desc === name, name);
+    tapDumped(d, (n) => n.text === '完成(2)', '完成(2)');
+    tapDumped(d, (n) => n.id.endsWith(':id/compose_text'), 'compose text');
+    d.app.setClipboard('周末特惠\n#job:flow-7', true);
+    expect(dumpNodes(d.app.uiDumpXml()).some((n) => n.text.includes('#job:flow-7'))).toBe(true);
+    tapDumped(d, (n) => n.text === '发表', '发表');
+    const post = d.app.inspect().posts[0];
+    expect(post).toMatchObject({ text: '周末特惠\n#job:flow-7', jobId: 'flow-7', imageSha256: [sha(files[2] as Uint8Array), sha(files[0] as Uint8Array)] });
+    expect(dumpNodes(d.app.uiDumpXml()).some((n) => n.text === '周末特惠\n#job:flow-7')).toBe(true);
   });
 
   it('escapes text so the XML stays well formed', () => {
