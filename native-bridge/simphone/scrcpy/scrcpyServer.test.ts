@@ -183,6 +183,50 @@ describe('ScrcpyServer', () => {
     expect(s.received.filter((p) => p.type === 'configuration').length).toBe(2);
   });
 
+  it('drops frames while the host does not read, then resumes with a new config and key frame', async () => {
+    const screen = new PatternScreen(720, 1600);
+    const server = new ScrcpyServer({ screen, identity, videoHighWaterBytes: 1 });
+    servers.push(server);
+    const s = await openSession(server, { scid: '8', maxSize: 480 });
+    await waitFor(() => s.received.some((p) => p.type === 'data'), 'first frame');
+    s.video.setAutoAck(false);
+    const written = s.received.length;
+    // the next frame is written but never acknowledged: the stream is then over the 1-byte mark
+    screen.change();
+    await waitFor(() => s.video.pendingBytes > 0 || s.received.length > written, 'an unacknowledged write');
+    for (let i = 0; i < 3; i += 1) {
+      screen.change();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const whileStalled = s.received.filter((p) => p.type === 'data').length;
+    expect(whileStalled).toBeLessThanOrEqual(2);
+    s.video.setAutoAck(true);
+    await waitFor(() => s.received.filter((p) => p.type === 'configuration').length >= 2, 'config after the stall');
+    await waitFor(() => s.received.filter((p) => p.type === 'data' && p.keyframe).length >= 2, 'key frame after the stall');
+    const frames = s.received.filter((p) => p.type === 'data');
+    // the four changes made while stalled were not queued: at most the one in flight, then the resumed key frame
+    expect(frames.length).toBeLessThanOrEqual(3);
+    expect(frames[frames.length - 1]).toMatchObject({ keyframe: true });
+    const decoded = await decodeH264(annexBOf(s.received.slice(s.received.findLastIndex((p) => p.type === 'configuration'))), 216, 480);
+    const centre = (300 * 216 + 108) * 4;
+    const expected = screen.colourAt(300, 480);
+    for (let c = 0; c < 3; c += 1) expect(Math.abs(decoded.frames[0]![centre + c]! - expected[c]!)).toBeLessThan(12);
+  });
+
+  it('forwards clipboard changes made on the phone (clipboard_autosync) but not the client\'s own', async () => {
+    const screen = new PatternScreen();
+    const server = new ScrcpyServer({ screen, identity });
+    servers.push(server);
+    const s = await openSession(server, { scid: '9', video: false, clipboardAutosync: true });
+    const set = s.serializer.setClipboard({ sequence: 0n, paste: false, content: 'from client' });
+    s.control.hostSend(set instanceof Uint8Array ? set : set[0]);
+    screen.setClipboard('copied on phone', false);
+    const replies = Buffer.concat(s.controlBytes).subarray(65);
+    expect(replies[0]).toBe(0);
+    expect(replies.readUInt32BE(1)).toBe('copied on phone'.length);
+    expect(replies.subarray(5).toString('utf8')).toBe('copied on phone');
+  });
+
   it('refuses a client of another version like the real server', async () => {
     const server = new ScrcpyServer({ screen: new PatternScreen(), identity });
     const io = new TestIo();

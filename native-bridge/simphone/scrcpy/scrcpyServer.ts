@@ -20,6 +20,8 @@ export interface ScrcpyServerOptions {
   pacer?: SpawnPacer;
   /** Monotonic clock in microseconds, for frame PTS. */
   nowUs?: () => bigint;
+  /** Unacknowledged video bytes above which frames are dropped (default: about one second of video). */
+  videoHighWaterBytes?: number;
 }
 
 export class ScrcpyServer implements ScrcpyServerHost {
@@ -74,6 +76,7 @@ export class ScrcpyServer implements ScrcpyServerHost {
       ffmpegPath,
       pacer: this.#o.pacer ?? SpawnPacer.shared(),
       nowUs: this.#o.nowUs ?? (() => process.hrtime.bigint() / 1000n),
+      ...(this.#o.videoHighWaterBytes !== undefined ? { videoHighWaterBytes: this.#o.videoHighWaterBytes } : {}),
     });
     this.#sessions.set(socketName, session);
     void io.aborted.then(() => session.end(0));

@@ -20,6 +20,7 @@ export interface ScrcpySessionOptions {
   ffmpegPath: string;
   pacer: SpawnPacer;
   nowUs: () => bigint;
+  videoHighWaterBytes?: number;
 }
 
 /** The 64-byte device name field: UTF-8, NUL-padded, cut at a character boundary. */
@@ -156,6 +157,7 @@ export class ScrcpySession {
       pacer: this.#o.pacer,
       log: this.#o.log,
       nowUs: this.#o.nowUs,
+      ...(this.#o.videoHighWaterBytes !== undefined ? { highWaterBytes: this.#o.videoHighWaterBytes } : {}),
       onFatal: (error) => {
         this.#o.log.error(error);
         this.end(1);
