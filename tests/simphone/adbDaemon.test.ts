@@ -1,7 +1,7 @@
 // The simulated adbd as Tango and Debian's adb see it: handshake, shell v1/v2, exec, sync, scrcpy sockets, reverse.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Adb, AdbReverseNotSupportedError } from '@yume-chan/adb';
-import { ReadableStream } from '@yume-chan/stream-extra';
+import { ReadableStream, WritableStream } from '@yume-chan/stream-extra';
 import { openTcpDaemonTransport } from '../../native-bridge/adb/nodeTcpDaemonConnection.ts';
 import { AdbdServer } from '../../native-bridge/simphone/adbd/adbdServer.ts';
 import { createServiceOpener } from '../../native-bridge/simphone/adbd/adbServiceRouter.ts';
@@ -144,6 +144,26 @@ describe('Tango over a TCP daemon transport', () => {
     await expect(adb.createSocket('localabstract:scrcpy_deadbeef')).rejects.toThrow();
     reader.releaseLock();
     await process.kill();
+  });
+
+  test('an interactive pty shell echoes, runs lines and exits', async () => {
+    const pty = await adb.subprocess.shellProtocol!.pty({ terminalType: 'xterm' });
+    const writer = pty.input.getWriter();
+    let seen = '';
+    // Tango stops reading the socket (and so never sees the exit frame) unless output is drained.
+    void pty.output.pipeTo(new WritableStream({ write: (chunk) => void (seen += new TextDecoder().decode(chunk)) }));
+    const waitForOutput = async (text: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!seen.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`no ${JSON.stringify(text)} in ${JSON.stringify(seen)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await waitForOutput('simphone:/ $ ');
+    await writer.write(new TextEncoder().encode('getprop ro.serialno\r'));
+    await waitForOutput(`getprop ro.serialno\r\n${identity.serial}\r\nsimphone:/ $ `);
+    await writer.write(new TextEncoder().encode('false\rexit\r'));
+    expect(await pty.exited).toBe(1);
   });
 
   test('reverse is refused the way Tango falls back from', async () => {

@@ -13,23 +13,41 @@ export type ShellMode = 'raw' | 'v2';
 
 export interface ShellRequest {
   mode: ShellMode;
+  /** A terminal on the host side: input is echoed back and output lines end in CRLF, like a pty. */
+  pty: boolean;
   command: string;
 }
 
 /** Parses `shell:CMD`, `shell,v2,raw:CMD`, `shell,v2,TERM=xterm,pty:CMD`, `exec:CMD`; null when not a shell service. */
 export function parseShellService(service: string): ShellRequest | null {
-  if (service.startsWith('exec:')) return { mode: 'raw', command: service.slice(5) };
+  if (service.startsWith('exec:')) return { mode: 'raw', pty: false, command: service.slice(5) };
   if (!service.startsWith('shell')) return null;
   const colon = service.indexOf(':');
   if (colon < 0) return null;
   const head = service.slice(0, colon);
   if (head !== 'shell' && !head.startsWith('shell,')) return null;
   const args = head.split(',').slice(1);
-  return { mode: args.includes('v2') ? 'v2' : 'raw', command: service.slice(colon + 1) };
+  const command = service.slice(colon + 1);
+  // Legacy `shell:` without a command opens a pty on real adbd; with a command it is raw unless `pty` is asked.
+  const pty = args.includes('pty') || (!args.includes('raw') && !args.includes('v2') && command.trim() === '');
+  return { mode: args.includes('v2') ? 'v2' : 'raw', pty, command };
 }
 
 const encoder = new TextEncoder();
 const toBytes = (data: Uint8Array | string) => (typeof data === 'string' ? encoder.encode(data) : data);
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** What a pty's line discipline does to output: LF becomes CRLF. */
+function onlcr(data: Uint8Array): Uint8Array {
+  if (!data.includes(LF)) return data;
+  const out: number[] = [];
+  for (const byte of data) {
+    if (byte === LF) out.push(CR);
+    out.push(byte);
+  }
+  return Uint8Array.from(out);
+}
 
 /** Starts the shell service on an accepted channel. Errors end the stream, never the phone. */
 export function serveShell(request: ShellRequest, channel: PhoneChannel, runner: ShellRunner): void {
@@ -56,10 +74,11 @@ export function serveShell(request: ShellRequest, channel: PhoneChannel, runner:
     channel.onData(emitStdin);
   }
 
+  const frame = (id: ShellV2Id, data: Uint8Array) => (request.mode === 'v2' ? encodeShellV2Frame(id, data) : data);
   const io: ShellIo = {
-    stdout: (data) => send(request.mode === 'v2' ? encodeShellV2Frame(ShellV2Id.Stdout, toBytes(data)) : toBytes(data)),
+    stdout: (data) => send(frame(ShellV2Id.Stdout, request.pty ? onlcr(toBytes(data)) : toBytes(data))),
     // Without the v2 protocol adbd hands the command a single output for both streams.
-    stderr: (data) => send(request.mode === 'v2' ? encodeShellV2Frame(ShellV2Id.Stderr, toBytes(data)) : toBytes(data)),
+    stderr: (data) => send(frame(ShellV2Id.Stderr, request.pty ? onlcr(toBytes(data)) : toBytes(data))),
     onStdin: (listener) => stdinListeners.push(listener),
     aborted,
   };
@@ -70,6 +89,10 @@ export function serveShell(request: ShellRequest, channel: PhoneChannel, runner:
     channel.close();
   };
 
+  if (request.pty) {
+    // The terminal expects the remote side to echo what is typed.
+    io.onStdin((data) => io.stdout(data.map((byte) => (byte === CR ? LF : byte))));
+  }
   const work = request.command.trim() === '' ? interactive(runner, io) : runner.run(request.command, io);
   work.then(
     (code) => finish(code),
