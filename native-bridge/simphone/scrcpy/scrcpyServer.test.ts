@@ -207,7 +207,7 @@ describe('ScrcpyServer', () => {
     // the four changes made while stalled were not queued: at most the one in flight, then the resumed key frame
     expect(frames.length).toBeLessThanOrEqual(3);
     expect(frames[frames.length - 1]).toMatchObject({ keyframe: true });
-    const decoded = await decodeH264(annexBOf(s.received.slice(s.received.findLastIndex((p) => p.type === 'configuration'))), 216, 480);
+    const decoded = await decodeH264(annexBOf(s.received.slice(s.received.map((p) => p.type).lastIndexOf('configuration'))), 216, 480);
     const centre = (300 * 216 + 108) * 4;
     const expected = screen.colourAt(300, 480);
     for (let c = 0; c < 3; c += 1) expect(Math.abs(decoded.frames[0]![centre + c]! - expected[c]!)).toBeLessThan(12);
