@@ -85,12 +85,31 @@ export async function startScrcpySession(options: ScrcpySessionOptions): Promise
     throw new Error('the scrcpy server opened no control socket');
   }
   let stopping = false;
-  const video = await client.videoStream;
+  let video: Awaited<typeof client.videoStream>;
+  try {
+    video = await client.videoStream;
+  } catch (error) {
+    await closeClient(client);
+    throw error;
+  }
   const clipboard = client.clipboard;
   const onClipboard = options.clipboard;
   if (clipboard && onClipboard) void pumpClipboard(clipboard, onClipboard);
-  // The server's log must be drained or the shell stream stalls the ADB connection.
-  void client.output.pipeTo(new WritableStream<string>({ write: () => {} })).catch(() => {});
+  // The server's log must be drained or its shell stream stalls; its last lines explain an unexpected end.
+  const lastLines: string[] = [];
+  void client.output
+    .pipeTo(
+      new WritableStream<string>({
+        write: (line) => {
+          const text = line.trim();
+          if (!text) return;
+          lastLines.push(text);
+          if (lastLines.length > 5) lastLines.shift();
+        },
+      }),
+    )
+    .catch(() => {});
+  const lastWords = () => (lastLines.length > 0 ? ` (server: ${lastLines.at(-1)})` : '');
 
   const ended = (async (): Promise<string | null> => {
     const reader = video.stream.getReader();
@@ -110,9 +129,9 @@ export async function startScrcpySession(options: ScrcpySessionOptions): Promise
           });
         }
       }
-      return stopping ? null : 'the video stream ended';
+      return stopping ? null : `the video stream ended${lastWords()}`;
     } catch (error) {
-      return stopping ? null : `the video stream failed: ${error instanceof Error ? error.message : String(error)}`;
+      return stopping ? null : `the video stream failed: ${error instanceof Error ? error.message : String(error)}${lastWords()}`;
     } finally {
       reader.releaseLock();
       stream.setKeyFrameRequester(null);
