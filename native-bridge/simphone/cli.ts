@@ -53,7 +53,11 @@ export function parseCliArgs(argv: string[]): CliResult {
       },
     }).values;
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) return { ok: false, error: `unknown option ${unknown[1]} (run with --help for usage)` };
+    if (/Unexpected argument/.test(message)) return { ok: false, error: `unexpected argument (run with --help for usage)` };
+    return { ok: false, error: message.split('\n')[0]! };
   }
   if (values.help) return { ok: false, error: USAGE };
   if (values.count === undefined) return { ok: false, error: '--count is required' };
