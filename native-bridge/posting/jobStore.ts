@@ -140,6 +140,11 @@ export class JobStore implements JobReader {
     return (this.db.prepare("SELECT * FROM jobs WHERE state = 'scheduled' AND due_at + grace_ms < ? ORDER BY due_at, id").all(now) as JobRow[]).map(jobFromRow);
   }
 
+  /** Phones with a job whose outcome is unknown: nothing new may run there before it is checked. */
+  devicesNeedingCheck(): Set<string> {
+    return new Set(this.db.prepare("SELECT DISTINCT device_id FROM jobs WHERE state = 'needs_check'").pluck().all() as string[]);
+  }
+
   /** Jobs currently holding a phone. */
   active(): Job[] {
     const placeholders = activeJobStates.map(() => '?').join(', ');

@@ -51,12 +51,15 @@ export class Scheduler {
     const started: string[] = [];
     const free = this.options.maxConcurrent - this.running.size;
     if (free <= 0) return { started, missed, expired };
-    // Checks of interrupted publishes come first: their phones must be settled before anything new runs there.
-    const candidates = [...this.jobs.due('needs_check', now, free * 4 + 16), ...this.jobs.due('scheduled', now, free * 8 + 64)];
+    // A phone with an unchecked publish runs nothing new until the check settles it: a newer post would push
+    // the unchecked one down the feed, out of the verifier's sight.
+    const unsettled = this.jobs.devicesNeedingCheck();
+    const candidates = [...this.jobs.due('needs_check', now, free * 4 + 16), ...this.jobs.due('scheduled', now, free * 16 + 256)];
     const taken = new Set(this.running.keys());
     for (const job of candidates) {
       if (started.length >= free) break;
       if (taken.has(job.deviceId)) continue;
+      if (job.state === 'scheduled' && unsettled.has(job.deviceId)) continue;
       taken.add(job.deviceId);
       const claim = this.jobs.claim(job.id, job.state === 'needs_check' ? 'needs_check' : 'scheduled', this.options.owner, now, this.options.leaseMs);
       if (!claim.ok) continue;

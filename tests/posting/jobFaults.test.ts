@@ -179,7 +179,7 @@ describe('S8: the phone disconnects', () => {
   for (const published of [true, false]) {
     it(`during committing (${published ? 'tap landed' : 'tap lost'}): needs_check, then verified ${published ? 'done' : 'failed'} by the feed`, async () => {
       const h = harness();
-      const [id] = h.seed({ phones: 1, jobsPerPhone: 1, dueAt: t0 });
+      const [id, next] = h.seed({ phones: 1, jobsPerPhone: 2, dueAt: t0, spacingMs: 1 });
       const phone = h.phones.get('phone-00')!;
       const originalTap = phone.tap.bind(phone);
       let cut = false;
@@ -205,6 +205,12 @@ describe('S8: the phone disconnects', () => {
       expect(h.box.jobs.get(id!)!.state).toBe(published ? 'done' : 'failed');
       expect(phone.publishTaps[id!] ?? 0).toBe(published ? 1 : 0);
       expect(h.box.jobs.proofs(id!).some((p) => p.label === 'verification')).toBe(true);
+      // The next job on that phone waited until the check settled the first one.
+      const settledAt = h.box.jobs.log(id!).at(-1)!.at;
+      const nextClaimedAt = h.box.jobs.log(next!).find((e) => e.to === 'claimed')!.at;
+      expect(nextClaimedAt).toBeGreaterThanOrEqual(settledAt);
+      expect(h.box.jobs.get(next!)!.state).toBe('done');
+      expect(phone.posts[0]!.jobId).toBe(next);
     });
   }
 });
