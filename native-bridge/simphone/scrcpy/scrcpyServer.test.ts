@@ -234,6 +234,15 @@ describe('ScrcpyServer', () => {
     expect(io.err).toBe('[server] ERROR: The server version (3.3.3) does not match the client (3.3.1)\n');
   });
 
+  it('ends the session when the shell stream is closed by the host', async () => {
+    const server = new ScrcpyServer({ screen: new PatternScreen(), identity });
+    servers.push(server);
+    const s = await openSession(server, { scid: 'a', maxSize: 480 });
+    s.io.abort();
+    expect(await s.exit).toBe(0);
+    expect(s.video.closed && s.control.closed).toBe(true);
+  });
+
   it('killAll ends running sessions with 137', async () => {
     const server = new ScrcpyServer({ screen: new PatternScreen(), identity });
     servers.push(server);

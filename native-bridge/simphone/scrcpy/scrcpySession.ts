@@ -42,6 +42,7 @@ export class ScrcpySession {
   readonly #channels: PhoneChannel[] = [];
   #video: VideoStreamer | null = null;
   #control: PhoneChannel | null = null;
+  #controlHandler: ControlHandler | null = null;
   #cleanups: (() => void)[] = [];
   #ended = false;
   #resolve!: (code: number) => void;
@@ -140,8 +141,6 @@ export class ScrcpySession {
       );
     }
   }
-
-  #controlHandler: ControlHandler | null = null;
 
   #startVideo(channel: PhoneChannel): void {
     const { options } = this.#o;

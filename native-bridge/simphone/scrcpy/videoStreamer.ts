@@ -116,6 +116,11 @@ export class VideoStreamer {
     this.#scheduleFeed();
   }
 
+  /**
+   * ffmpeg's CLI cannot be asked for an IDR on demand (-force_key_frames is evaluated on timestamps), so a key
+   * frame request restarts the encoder: measured here ~100 ms from spawn to the first IDR at 720×1600, and the
+   * new process also emits the config packet a decoder needs after a reset or a size change.
+   */
   async #restartEncoder(): Promise<void> {
     const generation = ++this.#generation;
     const previous = this.#encoder;
@@ -199,8 +204,13 @@ export class VideoStreamer {
       return;
     }
     const nowUs = this.#o.nowUs();
-    const rgba = this.#o.screen.renderRgba(this.#size.width, this.#size.height);
-    if (!encoder.encode(rgba)) return;
+    try {
+      const rgba = this.#o.screen.renderRgba(this.#size.width, this.#size.height);
+      if (!encoder.encode(rgba)) return;
+    } catch (error) {
+      this.#onEncoderFailure(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     this.#encodedVersion = version;
     this.#lastFeedUs = nowUs;
     this.#pts.push(nowUs);
