@@ -1,5 +1,5 @@
 // Layout of one chat: history bubbles (scrolled from the bottom), the input bar with 发送, and the 复制 menu.
-import { FieldId, findChat } from './appState.ts';
+import { FieldId, findChat, formatClock, formatShortTime } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
   avatar, Colors, greenButton, iconButton, screenRoot, statusBar, statusBarHeight, tailThatFits, textPaint, titleBar,
@@ -9,6 +9,7 @@ import type { ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
 
 export const CHAT_HISTORY_ID = 'chat_history';
+const TIME_LABEL_GAP_MS = 5 * 60_000;
 
 export function chatLayout(ctx: LayoutContext): ViewNode {
   const { width } = ctx.state;
@@ -27,7 +28,21 @@ export function chatLayout(ctx: LayoutContext): ViewNode {
   const gap = ctx.dp(16);
   const rows: { node: ViewNode; y: number; h: number }[] = [];
   let y = gap;
+  let previousAt = Number.NEGATIVE_INFINITY;
   (chat?.messages ?? []).forEach((message, index) => {
+    // Like WeChat: a centred time label before the first message and after a pause of more than five minutes.
+    if (message.at - previousAt > TIME_LABEL_GAP_MS) {
+      const label = formatShortTime(message.at, ctx.state.startedAt);
+      const when = label.includes(':') || label === '昨天' ? label : `${label} ${formatClock(message.at)}`;
+      const h = ctx.dp(20);
+      rows.push({
+        node: { id: `message_time_${index}`, className: ViewClass.Text, packageName: ctx.packageName, bounds: rect(0, y, width, h), text: when, paint: { label: textPaint([when], ctx.dp(12), Colors.faint, { align: 'center' }) }, children: [] },
+        y,
+        h,
+      });
+      y += h + ctx.dp(10);
+    }
+    previousAt = message.at;
     const lines = wrapText(message.text, maxText, textSize, ctx.measure);
     const lineHeight = Math.round(textSize * 1.45);
     const textW = Math.max(...lines.map((l) => ctx.measure(l, textSize)), ctx.dp(8));

@@ -1,6 +1,6 @@
 // Layouts of Moments: the feed (own posts first), the camera sheet, the gallery picker and the compose screen.
 import type { PostRecord } from '../types.ts';
-import { FieldId, formatShortTime } from './appState.ts';
+import { formatShortTime } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
   avatar, Colors, greenButton, iconButton, screenRoot, scrollList, statusBar, statusBarHeight, textPaint, titleBar,
@@ -10,7 +10,6 @@ import type { ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
 
 export const MAX_PICKED_IMAGES = 9;
-export const COMPOSE_HINT = '这一刻的想法...';
 
 /** Friends' posts shown under the phone's own posts so the feed never looks empty. */
 const FRIEND_POSTS: { name: string; color: string; text: string; tiles: string[] }[] = [
@@ -190,87 +189,4 @@ export function galleryPickerLayout(ctx: LayoutContext): ViewNode {
     grid,
     { id: 'gallery_bottom_bar', className: ViewClass.Linear, packageName: ctx.packageName, bounds: rect(0, height - bottomH, width, bottomH), paint: { fill: Colors.darkBar }, children: [done] },
   ]);
-}
-
-export function composeLayout(ctx: LayoutContext): ViewNode {
-  const { width } = ctx.state;
-  const field = ctx.state.fields[FieldId.ComposeText];
-  const focused = ctx.state.focused === FieldId.ComposeText;
-  const top = statusBarHeight(ctx) + titleBarHeight(ctx);
-  const textSize = ctx.dp(16);
-  const lineHeight = Math.round(textSize * 1.45);
-  const textW = width - ctx.dp(48);
-  const lines = field.text === '' ? [COMPOSE_HINT] : wrapText(field.text, textW, textSize, ctx.measure, 8);
-  const fieldH = Math.max(ctx.dp(100), lines.length * lineHeight + ctx.dp(16));
-  const fieldBounds = rect(ctx.dp(24), top + ctx.dp(12), textW, fieldH);
-  const caret = focused ? caretPosition(ctx, field.text, field.caret, textW, textSize, lineHeight, fieldBounds) : null;
-  const images = ctx.state.composeImages;
-  const tile = Math.floor((textW - ctx.dp(8)) / 3);
-  const gridTop = fieldBounds.y + fieldH + ctx.dp(8);
-  const tiles: ViewNode[] = images.map((path, i) => ({
-    id: `compose_image_${i}`,
-    className: ViewClass.Image,
-    packageName: ctx.packageName,
-    bounds: rect(fieldBounds.x + (i % 3) * (tile + ctx.dp(4)), gridTop + Math.floor(i / 3) * (tile + ctx.dp(4)), tile, tile),
-    description: path.split('/').pop() ?? path,
-    paint: { fill: '#DDDDDD', image: path },
-    children: [],
-  }));
-  if (images.length < MAX_PICKED_IMAGES) {
-    const i = images.length;
-    tiles.push({
-      id: 'compose_add_image',
-      className: ViewClass.Image,
-      packageName: ctx.packageName,
-      bounds: rect(fieldBounds.x + (i % 3) * (tile + ctx.dp(4)), gridTop + Math.floor(i / 3) * (tile + ctx.dp(4)), tile, tile),
-      description: '添加图片',
-      onTap: { type: 'openGalleryPicker' },
-      paint: { fill: '#F2F2F2', icon: { name: 'plus', color: '#B2B2B2', size: ctx.dp(36) } },
-      children: [],
-    });
-  }
-  const canPublish = field.text.trim() !== '' || images.length > 0;
-  const cancel: ViewNode = {
-    id: 'compose_cancel',
-    className: ViewClass.Text,
-    packageName: ctx.packageName,
-    bounds: rect(0, statusBarHeight(ctx), ctx.dp(64), titleBarHeight(ctx)),
-    text: '取消',
-    onTap: { type: 'back' },
-    paint: { label: textPaint(['取消'], ctx.dp(16), Colors.text, { align: 'center' }) },
-    children: [],
-  };
-  return screenRoot(ctx, ctx.packageName, Colors.surface, [
-    statusBar(ctx, Colors.surface, false),
-    titleBar(ctx, {
-      title: '',
-      background: Colors.surface,
-      left: cancel,
-      right: greenButton(ctx, 'compose_publish', '发表', rect(width - ctx.dp(72), statusBarHeight(ctx) + ctx.dp(8), ctx.dp(58), ctx.dp(32)), { type: 'publish' }, canPublish),
-    }),
-    {
-      id: FieldId.ComposeText,
-      className: ViewClass.Edit,
-      packageName: ctx.packageName,
-      bounds: fieldBounds,
-      text: field.text === '' ? COMPOSE_HINT : field.text,
-      focused,
-      onTap: { type: 'focusField', field: FieldId.ComposeText },
-      paint: {
-        label: textPaint(lines, textSize, field.text === '' ? Colors.faint : Colors.text, { valign: 'top', lineHeight, padY: ctx.dp(4) }),
-        ...(caret === null ? {} : { caret }),
-      },
-      children: [],
-    },
-    ...tiles,
-  ]);
-}
-
-/** Caret after the wrapped text up to the caret index, in the field's coordinates. */
-function caretPosition(ctx: LayoutContext, text: string, caretIndex: number, textW: number, size: number, lineHeight: number, field: { x: number; y: number }): { x: number; y: number; width: number; height: number; color: string } {
-  const before = wrapText(text.slice(0, caretIndex), textW, size, ctx.measure, 8);
-  const line = before.length - 1;
-  const x = field.x + Math.round(ctx.measure(before[line] ?? '', size));
-  const y = field.y + ctx.dp(4) + line * lineHeight + Math.round((lineHeight - size * 1.2) / 2);
-  return { x, y, width: Math.max(2, ctx.dp(1.5)), height: Math.round(size * 1.2), color: Colors.brand };
 }

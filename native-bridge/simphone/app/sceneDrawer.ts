@@ -183,7 +183,8 @@ function drawIcon(g: SKRSContext2D, name: IconName, cx: number, cy: number, size
       g.roundRect(2, 7, 17, 10, 2); g.stroke(); g.beginPath(); g.rect(4, 9, 13, 6); g.rect(20, 10, 2, 4); g.fill();
       break;
     case 'location':
-      g.arc(12, 10, 3, 0, Math.PI * 2); g.moveTo(12, 21); g.lineTo(6, 12); g.stroke();
+      g.arc(12, 9.5, 6.5, Math.PI * 0.8, Math.PI * 2.2); g.lineTo(12, 21.5); g.closePath(); g.stroke();
+      g.beginPath(); g.arc(12, 9.5, 2.3, 0, Math.PI * 2); g.stroke();
       break;
   }
   g.restore();

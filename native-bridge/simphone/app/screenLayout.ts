@@ -6,7 +6,8 @@ import { launcherLayout, recentsLayout } from './systemLayouts.ts';
 import { chatListLayout, contactsLayout, discoverLayout, meLayout } from './tabLayouts.ts';
 import type { MeasureText } from './layoutKit.ts';
 import { createLayoutContext } from './layoutKit.ts';
-import { composeLayout, galleryPickerLayout, momentsLayout } from './momentsLayouts.ts';
+import { composeLayout } from './composeLayout.ts';
+import { galleryPickerLayout, momentsLayout } from './momentsLayouts.ts';
 import type { ViewNode } from './viewNode.ts';
 
 export function layoutScreen(state: AppState, measure: MeasureText): ViewNode {
