@@ -11,6 +11,7 @@ import { createI18n } from './i18n/createI18n.ts';
 import { createAppStore } from './state/appStore.ts';
 import { loadPreferences, savePreferences } from './state/preferences.ts';
 import { FrameScheduler } from './video/frameScheduler.ts';
+import { WallStats } from './video/wallStats.ts';
 import './styles/console.css';
 
 export function mountConsole(container: HTMLElement): void {
@@ -21,7 +22,9 @@ export function mountConsole(container: HTMLElement): void {
     if (state.theme !== previous.theme || state.language !== previous.language || state.tileWidth !== previous.tileWidth) savePreferences(window.localStorage, state);
   });
   const i18n = createI18n(store.getState().language);
-  const services = { store, links: new BoxLinks(store), scheduler: new FrameScheduler(), desktop: desktopApi(), keyboard: new KeyboardTarget() };
+  const stats = new URLSearchParams(window.location.search).has('stats') ? new WallStats(() => performance.now()) : null;
+  if (stats) Object.assign(window, { phonewallStats: stats });
+  const services = { store, links: new BoxLinks(store), scheduler: new FrameScheduler(), desktop: desktopApi(), keyboard: new KeyboardTarget(), stats };
   window.addEventListener('pagehide', () => services.links.stopAll());
   createRoot(container).render(
     <StrictMode>

@@ -20,7 +20,7 @@ interface PhoneScreenProps {
 }
 
 export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTaken, className }: PhoneScreenProps) {
-  const { links, scheduler } = useServices();
+  const { links, scheduler, stats } = useServices();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const decoderRef = useRef<TileDecoder | null>(null);
   const activePointer = useRef<number | null>(null);
@@ -43,6 +43,7 @@ export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTake
         if (!frame || !context || !(fresh || dirty)) return;
         if (!fitCanvas(canvas, window.devicePixelRatio || 1)) return;
         drawFrameContained(context, frame, canvas.width, canvas.height);
+        if (fresh && stats) stats.recordDraw(`${boxId}/${deviceId}/${profile}`, decoder.latestArrivedAt === null ? null : performance.now() - decoder.latestArrivedAt);
         dirty = false;
       },
     });
@@ -74,7 +75,7 @@ export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTake
       decoder.close();
       decoderRef.current = null;
     };
-  }, [links, scheduler, boxId, deviceId, profile, live]);
+  }, [links, scheduler, stats, boxId, deviceId, profile, live]);
 
   const toFrame = (event: { clientX: number; clientY: number }, clamp: boolean) => {
     const canvas = canvasRef.current;

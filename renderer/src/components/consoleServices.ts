@@ -5,12 +5,15 @@ import type { BoxLinks } from '../connection/boxLinks.ts';
 import type { DesktopApi } from '../../../preload/contract/desktopApi.ts';
 import type { AppState, AppStore } from '../state/appStore.ts';
 import type { FrameScheduler } from '../video/frameScheduler.ts';
+import type { WallStats } from '../video/wallStats.ts';
 
 export interface ConsoleServices {
   store: AppStore;
   links: BoxLinks;
   scheduler: FrameScheduler;
   desktop: DesktopApi | null;
+  /** Present only when measuring (`?stats=1`). */
+  stats: WallStats | null;
   /** Where the keyboard of the selected phone is captured (KeyboardSink registers its element). */
   keyboard: KeyboardTarget;
 }

@@ -4,7 +4,7 @@ import type { MediaFrame } from '../../../native-bridge/protocol/mediaFrame.ts';
 import { h264CodecString } from './h264Codec.ts';
 
 /** Past this many chunks waiting in the decoder, drop to the next key frame instead of falling behind. */
-const maxDecodeQueue = 6;
+const maxDecodeQueue = 3;
 
 export interface TileDecoderHooks {
   /** The decoder lost its place (error, backlog, resubscribe): ask the box for a config + key frame. */
@@ -15,6 +15,10 @@ export interface TileDecoderHooks {
 
 export class TileDecoder {
   private decoder: VideoDecoder | null = null;
+  /** Arrival time per chunk timestamp, to measure arrival→draw latency of the frame that gets drawn. */
+  private readonly arrivals = new Map<number, number>();
+  /** When the packet of the newest decoded frame arrived (clock of `now`). */
+  latestArrivedAt: number | null = null;
   private config: Uint8Array | null = null;
   private waitingForKey = true;
   private latest: VideoFrame | null = null;
@@ -24,7 +28,10 @@ export class TileDecoder {
   decoded = 0;
   dropped = 0;
 
-  constructor(private readonly hooks: TileDecoderHooks) {}
+  constructor(
+    private readonly hooks: TileDecoderHooks,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   push(frame: MediaFrame): void {
     const { header, payload } = frame;
@@ -46,8 +53,11 @@ export class TileDecoder {
     }
     // Annex-B without a `description`: SPS/PPS must travel in-band in front of each key frame.
     const data = header.keyframe && this.config ? concat(this.config, payload) : payload;
+    const timestamp = Number(header.pts);
+    this.arrivals.set(timestamp, this.now());
+    if (this.arrivals.size > 64) this.arrivals.delete(this.arrivals.keys().next().value as number);
     try {
-      decoder.decode(new EncodedVideoChunk({ type: header.keyframe ? 'key' : 'delta', timestamp: Number(header.pts), data }));
+      decoder.decode(new EncodedVideoChunk({ type: header.keyframe ? 'key' : 'delta', timestamp, data }));
       this.waitingForKey = false;
     } catch {
       this.reset();
@@ -94,6 +104,8 @@ export class TileDecoder {
     }
     this.latest?.close();
     this.latest = videoFrame;
+    this.latestArrivedAt = this.arrivals.get(videoFrame.timestamp) ?? null;
+    this.arrivals.delete(videoFrame.timestamp);
     this.fresh = true;
     this.decoded++;
     this.hooks.frameReady();
