@@ -35,6 +35,7 @@ export function createServiceOpener(services: AdbServices): AdbServiceOpener {
     if (service.startsWith('reverse:')) {
       const text = new TextEncoder().encode(REVERSE_REFUSAL);
       const reply = new TextEncoder().encode(`FAIL${text.length.toString(16).padStart(4, '0')}${REVERSE_REFUSAL}`);
+      channel.onData(() => undefined);
       void channel.write(reply).then(
         () => channel.close(),
         () => channel.close(),
