@@ -160,6 +160,20 @@ describe('DeviceHub with 4 simulated phones', () => {
     await expect(hub.control(target.id).pushImages([{ name: '../x.png', bytes: new Uint8Array(1) }])).rejects.toMatchObject({ code: 'bad_request' });
   });
 
+  it('drives back, home and recents like Android keys', async () => {
+    const target = device(3);
+    const control = hub.control(target.id);
+    const screen = () => phoneOf(target).inspect().screen;
+    await control.input({ kind: 'startApp', name: 'com.phonewall.chat' });
+    await waitFor(() => screen() === 'chatList', 'the chat list');
+    await control.input({ kind: 'home' });
+    await waitFor(() => screen() === 'launcher', 'the launcher');
+    await control.input({ kind: 'recents' });
+    await waitFor(() => screen() === 'recents', 'recents');
+    await control.input({ kind: 'back' });
+    await waitFor(() => screen() !== 'recents', 'back out of recents');
+  });
+
   it('takes a screenshot as a valid PNG of the screen size', async () => {
     const target = device(0);
     const png = await hub.control(target.id).screenshot();
