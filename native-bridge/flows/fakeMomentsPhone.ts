@@ -41,12 +41,10 @@ export class FakeMomentsPhone implements PhonePort {
   onOperation: ((operation: string, phone: FakeMomentsPhone) => void) | null = null;
   /** Test hook called after each publish tap, e.g. to persist it outside the process. */
   onPublish: ((post: FakePost) => void) | null = null;
-  operations = 0;
 
   constructor(readonly deviceId: string) {}
 
   private op(name: string): void {
-    this.operations++;
     this.onOperation?.(name, this);
     if (!this.online) throw new PhoneLostError(`${this.deviceId} is offline`);
   }

@@ -60,7 +60,13 @@ export class JobRunner {
         const result = retryOrFail(jobs, job, claimed.fence, clock.now(), this.deps.retry, 'the phone is not connected');
         return result.ok ? result.job.state : 'fenced';
       }
-      const flowRun = this.interpreter(flow, phone, job, claimed.fence);
+      let flowRun: FlowInterpreter;
+      try {
+        flowRun = this.interpreter(flow, phone, job, claimed.fence);
+      } catch (error) {
+        await move('failed', { step: 'load post', reason: describe(error) });
+        return job.state;
+      }
       try {
         await move('preparing', { step: 'prepare' });
         await flowRun.runPreparation();
@@ -107,7 +113,14 @@ export class JobRunner {
         await move('needs_check', { reason: !flow ? `flow ${job.flowId} is not installed; check by hand` : 'the phone is not connected; will check again', dueAt: this.checkAgainAt() });
         return 'needs_check';
       }
-      return await this.finishVerification(this.interpreter(flow, phone, job, claimed.fence), job, move, true);
+      let flowRun: FlowInterpreter;
+      try {
+        flowRun = this.interpreter(flow, phone, job, claimed.fence);
+      } catch (error) {
+        await move('needs_check', { reason: `cannot check automatically (${describe(error)}); check by hand`, dueAt: this.checkAgainAt() });
+        return 'needs_check';
+      }
+      return await this.finishVerification(flowRun, job, move, true);
     } catch (error) {
       if (error instanceof FencedOut) return 'fenced';
       throw error;

@@ -32,6 +32,8 @@ export interface PostingEngineOptions {
   leaseMs?: number;
   retry?: RetryPolicy;
   failpoint?: Failpoint;
+  /** Errors a tick or a run hit (the engine keeps going); defaults to the console. */
+  onError?: (error: unknown) => void;
 }
 
 export class PostingEngine {
@@ -79,15 +81,21 @@ export class PostingEngine {
     return new PostingEngine(options);
   }
 
-  /** One round: expand schedules when due, then a scheduler tick. */
+  /** One round: expand schedules when due, then a scheduler tick. Errors are reported, never thrown to the timer. */
   step(): void {
-    const now = this.options.clock.now();
-    const horizonMs = this.options.horizonMs ?? 2 * 86_400_000;
-    if (now - this.lastExpandAt >= horizonMs / 4) {
-      this.schedules.expandAll(now, horizonMs);
-      this.lastExpandAt = now;
+    const report = this.options.onError ?? ((error: unknown) => console.error('posting engine:', error));
+    try {
+      const now = this.options.clock.now();
+      const horizonMs = this.options.horizonMs ?? 2 * 86_400_000;
+      if (now - this.lastExpandAt >= horizonMs / 4) {
+        this.schedules.expandAll(now, horizonMs, (id, error) => report(new Error(`schedule ${id} cannot be expanded: ${(error as Error).message}`)));
+        this.lastExpandAt = now;
+      }
+      this.scheduler.tick();
+    } catch (error) {
+      report(error);
     }
-    this.scheduler.tick();
+    for (const error of this.scheduler.takeErrors()) report(error);
   }
 
   start(): void {

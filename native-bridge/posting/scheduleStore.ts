@@ -79,12 +79,22 @@ export class ScheduleStore {
     return (this.deps.db.prepare('SELECT * FROM schedules WHERE cancelled_at IS NULL ORDER BY created_at, id').all() as ScheduleRow[]).map(scheduleFromRow);
   }
 
-  /** Plans jobs of every active schedule for occurrences in the window (idempotent: run it every tick or hour). */
-  expandAll(now: number, horizonMs: number): number {
+  /**
+   * Plans jobs of every active schedule for occurrences in the window (idempotent: run it every tick or hour).
+   * A schedule that cannot be expanded is reported and skipped; the others still get their jobs.
+   */
+  expandAll(now: number, horizonMs: number, onError: (scheduleId: string, error: unknown) => void = (_id, error) => {
+    throw error;
+  }): number {
     let created = 0;
-    this.deps.db.transaction(() => {
-      for (const schedule of this.active()) created += this.expand(schedule, now, now + horizonMs, now);
-    })();
+    const rows = this.deps.db.prepare('SELECT * FROM schedules WHERE cancelled_at IS NULL ORDER BY created_at, id').all() as ScheduleRow[];
+    for (const row of rows) {
+      try {
+        created += this.deps.db.transaction(() => this.expand(scheduleFromRow(row), now, now + horizonMs, now))();
+      } catch (error) {
+        onError(row.id, error);
+      }
+    }
     return created;
   }
 

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeMomentsPhone } from '../flows/fakeMomentsPhone.ts';
+import { loadBuiltinFlow } from '../flows/flowLoader.ts';
+import { FakeClock } from './clock.ts';
+import { PostingEngine } from './postingEngine.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('PostingEngine', () => {
+  it('runs a staggered schedule for 3 phones end to end, keeping proofs, and survives a bad schedule row', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-engine-'));
+    dirs.push(dir);
+    const clock = new FakeClock(Date.UTC(2026, 2, 2, 0, 58)); // 08:58 in Shanghai
+    const phones = new Map(['a', 'b', 'c'].map((id) => [id, new FakeMomentsPhone(id)]));
+    const flow = loadBuiltinFlow('simulated-moments');
+    const errors: unknown[] = [];
+    const engine = PostingEngine.open({ dataDir: dir, zone: 'Asia/Shanghai', clock, phoneFor: (id) => phones.get(id) ?? null, flows: new Map([[flow.id, flow]]), onError: (e) => errors.push(e) });
+    for (const id of phones.keys()) engine.devices.upsert(id, `Phone ${id}`, clock.now());
+    const canvas = createCanvas(10, 10);
+    canvas.getContext('2d').fillRect(0, 0, 5, 5);
+    const sha = engine.media.putImage(canvas.toBuffer('image/png'), clock.now()).sha256;
+    const post = engine.materials.create({ title: 'hello', text: '早上好', images: [sha] }, clock.now());
+    engine.schedules.create({ postId: post.id, devices: ['a', 'b', 'c'], time: { kind: 'once', date: '2026-03-02', time: '09:00' }, staggerMinutes: 3 }, 'Asia/Shanghai', clock.now(), 86_400_000);
+    engine.db.prepare("INSERT INTO schedules (id, post_id, flow_id, spec, created_at) VALUES ('broken', ?, 'simulated-moments', 'not json', 0)").run(post.id);
+    for (let i = 0; i < 8 * 60; i++) {
+      engine.step();
+      await engine.scheduler.idle();
+      clock.advance(1000);
+    }
+    const jobs = engine.jobs.list();
+    expect(jobs.map((j) => j.state)).toEqual(['done', 'done', 'done']);
+    for (const job of jobs) {
+      expect(phones.get(job.deviceId)!.posts.map((p) => p.text)).toEqual([`早上好\n#job:${job.id}`]);
+      expect(engine.jobs.proofs(job.id).map((p) => p.label)).toEqual(['before publish', 'after publish', 'verification']);
+      expect(engine.media.read(engine.jobs.proofs(job.id)[0]!.sha256).subarray(1, 4).toString()).toBe('PNG');
+    }
+    expect(new Set(jobs.map((j) => j.plannedAt)).size).toBe(3);
+    expect(errors.map((e) => (e as Error).message)).toContainEqual(expect.stringMatching(/^schedule broken cannot be expanded/));
+    await engine.stop();
+  });
+});
