@@ -55,6 +55,18 @@ test('starts with the default (reverse) tunnel by falling back to forward, strea
   }
 });
 
+test('Tango can list encoders and displays through app_process', async () => {
+  const adb = await connect();
+  try {
+    const encoders = await AdbScrcpyClient.getEncoders(adb, DefaultServerPath, new AdbScrcpyOptionsLatest({}));
+    expect(encoders.some((encoder) => encoder.type === 'video' && encoder.codec === 'h264')).toBe(true);
+    const displays = await AdbScrcpyClient.getDisplays(adb, DefaultServerPath, new AdbScrcpyOptionsLatest({}));
+    expect(displays.map((display) => display.id)).toEqual([0]);
+  } finally {
+    await adb.close();
+  }
+});
+
 test('dropAdbConnections ends the host transport; setReachable(false) refuses until online again', async () => {
   const adb = await connect();
   expect(await adb.getProp('ro.serialno')).toBe('PWSIM0003');
