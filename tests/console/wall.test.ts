@@ -73,6 +73,19 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   });
 
+  it('has no Node or IPC in the page, and its CSP blocks inline script (E2, E4)', async () => {
+    expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process, typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer, typeof (window as unknown as { phonewall?: unknown }).phonewall])).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return (window as unknown as { __inline?: number }).__inline ?? 0;
+    });
+    expect(ran).toBe(0);
+    expect(await page.locator('[data-testid=add-box]').count()).toBe(0);
+  });
+
   it('maps a click on a letterboxed tile to frame coordinates and ignores the bars', async () => {
     const canvas = page.locator('[data-device-id=sim-4] canvas');
     const rect = (await canvas.boundingBox())!;
@@ -193,6 +206,39 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
     await fresh.click('[data-testid=language-toggle]');
     expect(await fresh.locator('[data-device-id=sim-1] .badge').textContent()).toBe('在线');
     await fresh.screenshot({ path: '/tmp/phonewall-dark-zh.png' });
+    await context.close();
+  });
+
+  it('in the desktop app connects to the embedded box through window.phonewall and shows desktop-only actions', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.addInitScript(({ url, token }) => {
+      const calls: string[] = [];
+      const ok = <T,>(value: T) => ({ ok: true, value });
+      Object.assign(window, {
+        desktopCalls: calls,
+        phonewall: Object.freeze({
+          embeddedBoxStatus: async () => (calls.push('embeddedBoxStatus'), { state: 'running', mode: 'simulated', url, pid: 1, reason: null }),
+          boxCredentials: async (id: string) => (calls.push(`boxCredentials:${id}`), ok({ url, token })),
+          boxesList: async () => (calls.push('boxesList'), [{ id: 'embedded', name: '', url, embedded: true }]),
+          boxesAdd: async () => ok({ id: 'x', name: 'x', url, embedded: false }),
+          boxesRemove: async () => ok(null),
+          embeddedBoxStart: async () => ok(null),
+          embeddedBoxStop: async () => ok(null),
+          embeddedBoxLogs: async () => [],
+          pickImages: async () => ok([]),
+          showNotification: async () => ok(null),
+          appInfo: async () => ({ name: 'PhoneWall', version: '0', platform: 'linux', locale: 'zh-CN', secureStorage: true }),
+        }),
+      });
+    }, { url: box.url, token });
+    const desktop = await context.newPage();
+    await desktop.goto(`${box.url}/`);
+    await desktop.waitForSelector('[data-testid=tile]:nth-child(8)', { timeout: 30_000 });
+    expect(await desktop.locator('[data-testid=login]').count()).toBe(0);
+    expect(await desktop.locator('[data-testid=embedded-mode]').textContent()).toBe('模拟手机');
+    expect(await desktop.locator('[data-testid=box-chip] .box-name').textContent()).toBe('本机盒子');
+    expect(await desktop.locator('[data-testid=add-box]').count()).toBe(1);
+    expect(await desktop.evaluate(() => (window as unknown as { desktopCalls: string[] }).desktopCalls)).toContain('boxCredentials:embedded');
     await context.close();
   });
 });

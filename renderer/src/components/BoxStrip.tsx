@@ -48,7 +48,7 @@ export function BoxStrip({ embedded, onAdd }: { embedded: EmbeddedBoxStatus | nu
             <button type="submit" className="primary">{t('box.addSubmit')}</button>
           </form>
         ) : (
-          <button type="button" className="link" onClick={() => setAdding(true)}>
+          <button type="button" className="link" onClick={() => setAdding(true)} data-testid="add-box">
             + {t('box.add')}
           </button>
         )
