@@ -21,6 +21,14 @@ function firstChatId(d: ChatAppDriver, index = 0): string {
   return chat.id;
 }
 
+describe('ChatApp options', () => {
+  it('refuses impossible screen sizes and seeds with a message naming the field', () => {
+    expect(() => new ChatAppDriver({ width: 0, height: 1600, seed: 1, deviceName: 'x' })).toThrow(/width/);
+    expect(() => new ChatAppDriver({ width: 720, height: 1600.5, seed: 1, deviceName: 'x' })).toThrow(/height/);
+    expect(() => new ChatAppDriver({ width: 720, height: 1600, seed: Number.NaN, deviceName: 'x' })).toThrow(/seed/);
+  });
+});
+
 describe('ChatApp navigation', () => {
   it('opens the app from the launcher icon and a chat from its row, and goes back like Android', () => {
     const d = makeDriver();

@@ -3,6 +3,7 @@
 // App identity (one scheme): the app is package `com.phonewall.chat`, shown on the launcher as `微信`.
 // START_APP / `am start -n PKG/ACTIVITY` / `monkey -p PKG` open it by `com.phonewall.chat`, by the alias package
 // `com.tencent.mm` (so flows written for WeChat run unchanged) or by the label `微信`. Other launcher icons are decor.
+import { z } from 'zod';
 import type { GalleryImage, PhoneInspection, PhoneScreen } from '../types.ts';
 import { KeyAction } from '../types.ts';
 import { applyAction, deliverMessage, pasteText, pressKey, typeText } from './appActions.ts';
@@ -30,6 +31,13 @@ export interface ChatAppOptions {
   now?: () => number;
 }
 
+const optionsSchema = z.object({
+  width: z.number().int().min(16).max(8192),
+  height: z.number().int().min(16).max(8192),
+  seed: z.number().finite(),
+  deviceName: z.string().max(200),
+});
+
 /** One scroll wheel notch, in dp. */
 const SCROLL_STEP_DP = 64;
 /** Taps kept for inspection; older ones fall off so a phone running for weeks stays small. */
@@ -53,7 +61,8 @@ export class ChatApp implements PhoneScreen {
   private drag: { key: string; fromBottom: boolean; start: number } | null = null;
 
   constructor(options: ChatAppOptions) {
-    if (!(options.width > 0 && options.height > 0)) throw new Error(`invalid screen size ${options.width}x${options.height}`);
+    const valid = optionsSchema.safeParse(options);
+    if (!valid.success) throw new Error(`invalid chat app options: ${valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     registerAppFont();
     this.now = options.now ?? Date.now;
     this.random = new SeededRandom(options.seed);
