@@ -48,8 +48,14 @@ export class MediaStore {
     private readonly dataDir: string,
   ) {}
 
+  /** The `media` folder inside the data folder. */
+  get root(): string {
+    return join(this.dataDir, 'media');
+  }
+
   pathOf(sha256: string): string {
-    return join(this.dataDir, 'media', sha256.slice(0, 2), sha256);
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new MediaError('not_found', `Media id ${sha256.slice(0, 80)} is not a sha256.`);
+    return join(this.root, sha256.slice(0, 2), sha256);
   }
 
   /** Checks type and size, writes the file durably (temp + fsync + rename), then records it. Idempotent. */
@@ -96,7 +102,8 @@ export class MediaStore {
   }
 }
 
-function writeDurably(target: string, bytes: Uint8Array): void {
+/** Temp file + fsync + rename + fsync of the folder: the file is whole or absent after a crash. */
+export function writeDurably(target: string, bytes: Uint8Array): void {
   const dir = join(target, '..');
   mkdirSync(dir, { recursive: true });
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
