@@ -151,22 +151,28 @@ function moveChatToTop(state: AppState, chatId: string): void {
   if (chat !== undefined) state.chats.unshift(chat);
 }
 
-/** INJECT_TEXT / `input text`: keyable characters only, into the focused field. */
-export function typeText(state: AppState, text: string): void {
+/**
+ * INJECT_TEXT / `input text`: keyable characters only, into the focused field. A newline is typed as the ENTER
+ * key, as Android's key map does: it sends in a chat and breaks the line in the compose field.
+ */
+export function typeText(state: AppState, text: string, now: number): void {
   if (state.focused === null || state.foreground !== Foreground.App) return;
-  const keyable = keyableText(text);
-  if (keyable === '') return;
-  state.fields[state.focused] = insertText(state.fields[state.focused], singleLine(state, keyable));
+  keyableText(text.replace(/\r\n?/g, '\n')).split('\n').forEach((part, i) => {
+    if (i > 0) pressEnter(state, now);
+    if (part !== '' && state.focused !== null) state.fields[state.focused] = insertText(state.fields[state.focused], part);
+  });
 }
 
+/** A paste inserts the clipboard as it is, newlines included (a chat message may span lines). */
 export function pasteText(state: AppState, text: string): void {
   if (state.focused === null || state.foreground !== Foreground.App) return;
-  state.fields[state.focused] = insertText(state.fields[state.focused], singleLine(state, text));
+  state.fields[state.focused] = insertText(state.fields[state.focused], text);
 }
 
-/** Chat input is single-line: newlines become spaces there (ENTER sends instead). */
-function singleLine(state: AppState, text: string): string {
-  return state.focused === FieldId.ChatInput ? text.replace(/\r?\n/g, ' ') : text;
+function pressEnter(state: AppState, now: number): void {
+  const focused = state.foreground === Foreground.App ? state.focused : null;
+  if (focused === FieldId.ChatInput) sendMessage(state, now);
+  else if (focused === FieldId.ComposeText) state.fields[focused] = insertText(state.fields[focused], '\n');
 }
 
 const META_SHIFT_ON = 0x1;
@@ -187,7 +193,7 @@ export function keyChar(keycode: number, metaState: number): string | null {
 export function pressKey(state: AppState, keycode: number, metaState: number, now: number): void {
   const typed = keyChar(keycode, metaState);
   if (typed !== null) {
-    typeText(state, typed);
+    typeText(state, typed, now);
     return;
   }
   const focused = state.foreground === Foreground.App ? state.focused : null;
@@ -203,8 +209,7 @@ export function pressKey(state: AppState, keycode: number, metaState: number, no
       toggleRecents(state);
       return;
     case AndroidKey.Enter:
-      if (focused === FieldId.ChatInput) sendMessage(state, now);
-      else if (focused === FieldId.ComposeText) state.fields[focused] = insertText(state.fields[focused], '\n');
+      pressEnter(state, now);
       return;
     case AndroidKey.Del:
       if (focused !== null) state.fields[focused] = deleteBackward(state.fields[focused]);
@@ -217,10 +222,10 @@ export function pressKey(state: AppState, keycode: number, metaState: number, no
       if (focused !== null) state.fields[focused] = moveCaret(state.fields[focused], keycode === AndroidKey.DpadLeft ? -1 : 1);
       return;
     case AndroidKey.Space:
-      typeText(state, ' ');
+      typeText(state, ' ', now);
       return;
     case AndroidKey.Tab:
-      typeText(state, '\t');
+      typeText(state, '\t', now);
       return;
   }
 }

@@ -159,6 +159,17 @@ describe('ChatApp text input', () => {
     expect(d.app.inspect().sent.map((m) => m.text)).toEqual(['o好k']);
   });
 
+  it('keeps pasted line breaks in a message, and a typed newline sends like ENTER', () => {
+    const d = makeDriver();
+    d.app.startApp('com.phonewall.chat');
+    d.tap(`chat_row_${firstChatId(d)}`);
+    d.app.setClipboard('第一行\n第二行', true);
+    d.key(AndroidKey.Enter);
+    d.app.injectText('typed\nsecond');
+    expect(d.app.inspect().sent.map((m) => m.text)).toEqual(['第一行\n第二行', 'typed']);
+    expect(d.app.inspect().inputText).toBe('second');
+  });
+
   it('long-press on a bubble offers 复制, which copies its text and reports the clipboard change', () => {
     const d = makeDriver();
     const copies: string[] = [];

@@ -152,7 +152,7 @@ export class ChatApp implements PhoneScreen {
   }
 
   injectText(text: string): void {
-    typeText(this.state, text);
+    typeText(this.state, text, this.now());
     this.commit();
   }
 
