@@ -162,6 +162,10 @@ describe('Tango over a TCP daemon transport', () => {
     await waitForOutput('simphone:/ $ ');
     await writer.write(new TextEncoder().encode('getprop ro.serialno\r'));
     await waitForOutput(`getprop ro.serialno\r\n${identity.serial}\r\nsimphone:/ $ `);
+    await writer.write(new TextEncoder().encode('sleep 600\r'));
+    await waitForOutput('sleep 600\r\n');
+    await pty.sigint();
+    await waitForOutput('sleep 600\r\n^C\r\nsimphone:/ $ ');
     await writer.write(new TextEncoder().encode('false\rexit\r'));
     expect(await pty.exited).toBe(1);
   });

@@ -36,6 +36,7 @@ export function parseShellService(service: string): ShellRequest | null {
 const encoder = new TextEncoder();
 const toBytes = (data: Uint8Array | string) => (typeof data === 'string' ? encoder.encode(data) : data);
 const CR = 0x0d;
+const INTERRUPT = 0x03;
 const LF = 0x0a;
 
 /** What a pty's line discipline does to output: LF becomes CRLF. */
@@ -91,7 +92,7 @@ export function serveShell(request: ShellRequest, channel: PhoneChannel, runner:
 
   if (request.pty) {
     // The terminal expects the remote side to echo what is typed.
-    io.onStdin((data) => io.stdout(data.map((byte) => (byte === CR ? LF : byte))));
+    io.onStdin((data) => io.stdout(data.includes(INTERRUPT) ? '^C\n' : data.map((byte) => (byte === CR ? LF : byte))));
   }
   const work = request.command.trim() === '' ? interactive(runner, io) : runner.run(request.command, io);
   work.then(
@@ -103,14 +104,21 @@ export function serveShell(request: ShellRequest, channel: PhoneChannel, runner:
   );
 }
 
-/** `adb shell` with no command: reads lines from stdin and runs each until `exit` or the host leaves. */
+/** `adb shell` with no command: reads lines from stdin and runs each until `exit` or the host leaves; ^C stops a command. */
 async function interactive(runner: ShellRunner, io: ShellIo): Promise<number> {
   let pending = '';
   let lastCode = 0;
   const lines: string[] = [];
   let wake: (() => void) | null = null;
+  let interrupt: (() => void) | null = null;
   const decoder = new TextDecoder();
   io.onStdin((data) => {
+    if (data.includes(INTERRUPT)) {
+      pending = '';
+      lines.length = 0;
+      interrupt?.();
+      return;
+    }
     pending += decoder.decode(data, { stream: true }).replace(/\r/g, '\n');
     let index = pending.indexOf('\n');
     while (index >= 0) {
@@ -132,7 +140,11 @@ async function interactive(runner: ShellRunner, io: ShellIo): Promise<number> {
     const line = lines.shift();
     if (line === undefined) return lastCode;
     if (line.trim() === 'exit') return lastCode;
-    if (line.trim() !== '') lastCode = await runner.run(line, io);
+    if (line.trim() !== '') {
+      const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
+      lastCode = await runner.run(line, { ...io, aborted: Promise.race([io.aborted, interrupted]) });
+      interrupt = null;
+    }
     io.stdout(runner.prompt());
   }
 }
