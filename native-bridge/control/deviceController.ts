@@ -2,7 +2,8 @@
 import type { Adb } from '@yume-chan/adb';
 import type { AndroidKeyCode, AndroidKeyEventMeta } from '@yume-chan/scrcpy';
 import type { ControlInput, DeviceControl, PushProgress } from '../devices/deviceHub.ts';
-import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';
+import { DeviceError, DeviceErrorCode, errorMessage } from '../devices/deviceError.ts';
+import { withDeadline } from '../devices/deadline.ts';
 import type { ControlChannel, SessionManager } from '../sessions/sessionManager.ts';
 import { mapControlInput, parseControlInput, type ScrcpyCommand } from './inputMapper.ts';
 import { chunkText, textMaxBytes, utf8Length } from './textChunker.ts';
@@ -22,22 +23,13 @@ const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function failed(error: unknown): DeviceError {
   if (error instanceof DeviceError) return error;
-  return new DeviceError(DeviceErrorCode.DeviceFailed, error instanceof Error ? error.message : String(error));
+  return new DeviceError(DeviceErrorCode.DeviceFailed, errorMessage(error));
 }
 
+/** A phone step with a deadline; any failure crosses the seam as a DeviceError. */
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DeviceError(DeviceErrorCode.Timeout, `${what} timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(failed(error));
-      },
-    );
+  return withDeadline(promise, ms, () => new DeviceError(DeviceErrorCode.Timeout, `${what} timed out after ${ms} ms`)).catch((error: unknown) => {
+    throw failed(error);
   });
 }
 

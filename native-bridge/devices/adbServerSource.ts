@@ -2,6 +2,7 @@
 import { AdbServerClient, type Adb } from '@yume-chan/adb';
 import { AdbServerNodeTcpConnector } from '@yume-chan/adb-server-node-tcp';
 import { Backoff, sleep } from './backoff.ts';
+import { errorMessage as message } from './deviceError.ts';
 import type { DeviceLink, DeviceRegistry } from './deviceRegistry.ts';
 
 export interface AdbServerSourceOptions {
@@ -28,9 +29,6 @@ const stateReasons = {
 /** Tango's tracker drops `offline` entries, so "gone from the list" covers both unplugged and offline phones. */
 const notListedReason = 'disconnected: the adb server no longer lists it (unplugged, or offline: reconnect its cable or run "adb reconnect offline")';
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class AdbServerSource {
   readonly #options: AdbServerSourceOptions;

@@ -4,22 +4,22 @@
  * Resolves or rejects like `promise`, or rejects after `ms`. A value that arrives after the deadline is handed
  * to `discard` (close the late connection) so nothing leaks.
  */
-export function withDeadline<T>(promise: Promise<T>, ms: number, message: string, discard?: (late: T) => void): Promise<T> {
+export function withDeadline<T>(promise: Promise<T>, ms: number, expired: string | (() => Error), discard?: (late: T) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    let expired = false;
+    let late = false;
     const timer = setTimeout(() => {
-      expired = true;
-      reject(new Error(message));
+      late = true;
+      reject(typeof expired === 'string' ? new Error(expired) : expired());
     }, ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
-        if (expired) discard?.(value);
+        if (late) discard?.(value);
         else resolve(value);
       },
       (error: unknown) => {
         clearTimeout(timer);
-        if (!expired) reject(error instanceof Error ? error : new Error(String(error)));
+        if (!late) reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

@@ -25,6 +25,11 @@ export class DeviceError extends Error {
   }
 }
 
+/** The message of anything thrown, for reasons and logs. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function isDeviceError(error: unknown): error is DeviceError {
   return error instanceof DeviceError;
 }

@@ -1,7 +1,7 @@
 // The one registry every device source feeds: stable ids, states with reasons, and each device's sessions + control.
 import type { Adb } from '@yume-chan/adb';
 import type { DeviceControl, DeviceInfo, DeviceSource, DeviceState, StreamHold, StreamProfileName } from './deviceHub.ts';
-import { DeviceError, DeviceErrorCode } from './deviceError.ts';
+import { DeviceError, DeviceErrorCode, errorMessage } from './deviceError.ts';
 import { deviceIdFromSerial, probeDevice } from './deviceProbe.ts';
 import { withDeadline } from './deadline.ts';
 import { SessionManager } from '../sessions/sessionManager.ts';
@@ -227,7 +227,7 @@ export class DeviceRegistry {
       try {
         listener({ ...info }, removed);
       } catch (error) {
-        this.#options.log(`device change listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.#options.log(`device change listener failed: ${errorMessage(error)}`);
       }
     }
   }

@@ -3,6 +3,7 @@ import { Adb } from '@yume-chan/adb';
 import { openTcpDaemonTransport } from '../adb/nodeTcpDaemonConnection.ts';
 import { Backoff, sleep } from './backoff.ts';
 import { withDeadline } from './deadline.ts';
+import { errorMessage as message } from './deviceError.ts';
 import type { DeviceLink, DeviceRegistry } from './deviceRegistry.ts';
 import type { DeviceSource } from './deviceHub.ts';
 
@@ -19,9 +20,6 @@ export interface TcpDeviceSourceOptions {
 
 const handshakeTimeoutMs = 10_000;
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export class TcpDeviceSource {
   readonly #options: TcpDeviceSourceOptions;

@@ -4,6 +4,7 @@ import { AdbScrcpyClient, AdbScrcpyExitedError, AdbScrcpyOptionsLatest } from '@
 import { ScrcpyInstanceId, type ScrcpyControlMessageWriter, type ScrcpyMediaStreamPacket } from '@yume-chan/scrcpy';
 import { ReadableStream, WritableStream, type TransformStream } from '@yume-chan/stream-extra';
 import { createPacketSizeGuardStream } from './packetSizeGuard.ts';
+import { errorMessage } from '../devices/deviceError.ts';
 import type { DeviceVideoStream } from './deviceVideoStream.ts';
 import type { StreamProfile } from './streamProfile.ts';
 import { phoneServerPath, readServerJar, scrcpyServerVersion } from './scrcpyServerJar.ts';
@@ -35,7 +36,7 @@ export function describeStartFailure(error: unknown): string {
     const errorLine = lines.find((line) => /error|exception|version/i.test(line)) ?? lines.at(-1);
     return `scrcpy server exited: ${errorLine ?? 'no output'}`;
   }
-  return `scrcpy server failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  return `scrcpy server failed to start: ${errorMessage(error)}`;
 }
 
 /** Tango's options with a size check in front of its packet parser (a forged u32 size must not allocate 4 GiB). */
@@ -131,7 +132,7 @@ export async function startScrcpySession(options: ScrcpySessionOptions): Promise
       }
       return stopping ? null : `the video stream ended${lastWords()}`;
     } catch (error) {
-      return stopping ? null : `the video stream failed: ${error instanceof Error ? error.message : String(error)}${lastWords()}`;
+      return stopping ? null : `the video stream failed: ${errorMessage(error)}${lastWords()}`;
     } finally {
       reader.releaseLock();
       stream.setKeyFrameRequester(null);
