@@ -39,22 +39,14 @@ export class JobRunner {
   /** Runs a job the caller claimed (state `claimed`, holding `job.fence`). */
   async run(claimed: Job): Promise<RunOutcome> {
     const { jobs, clock } = this.deps;
-    let job: Job = claimed;
-    const move = async (to: JobState, extra: MoveExtra = {}) => {
-      const from = job.state;
-      await this.failpoint(`before:${from}->${to}`, job.id);
-      const now = clock.now();
-      const result = jobs.transition(job.id, { from, to, now, fence: claimed.fence, leaseExpiresAt: now + this.deps.leaseMs, ...extra });
-      if (!result.ok) throw new FencedOut(result.error.message);
-      job = result.job;
-      await this.failpoint(`after:${from}->${to}`, job.id);
-    };
+    const { move, current } = this.mover(claimed);
+    const job = claimed;
     try {
       const phone = this.deps.phoneFor(job.deviceId);
       const flow = this.deps.flowFor(job.flowId);
       if (!flow) {
         await move('failed', { step: 'load flow', reason: `flow ${job.flowId} is not installed on this box` });
-        return job.state;
+        return 'failed';
       }
       if (!phone) {
         const result = retryOrFail(jobs, job, claimed.fence, clock.now(), this.deps.retry, 'the phone is not connected');
@@ -65,14 +57,14 @@ export class JobRunner {
         flowRun = this.interpreter(flow, phone, job, claimed.fence);
       } catch (error) {
         await move('failed', { step: 'load post', reason: describe(error) });
-        return job.state;
+        return 'failed';
       }
       try {
         await move('preparing', { step: 'prepare' });
         await flowRun.runPreparation();
       } catch (error) {
         if (error instanceof FailpointCrash || error instanceof FencedOut) throw error;
-        const result = retryOrFail(jobs, job, claimed.fence, clock.now(), this.deps.retry, describe(error), stepOf(error));
+        const result = retryOrFail(jobs, current(), claimed.fence, clock.now(), this.deps.retry, describe(error), stepOf(error));
         return result.ok ? result.job.state : 'fenced';
       }
       // Durable before the irreversible tap: a crash from here on is resolved by looking at the phone.
@@ -87,7 +79,7 @@ export class JobRunner {
       }
       await this.failpoint('after:commit-tap', job.id);
       await move('verifying', { step: 'verify' });
-      return await this.finishVerification(flowRun, job, move);
+      return await this.finishVerification(flowRun, move);
     } catch (error) {
       if (error instanceof FencedOut) return 'fenced';
       throw error;
@@ -96,16 +88,8 @@ export class JobRunner {
 
   /** Resolves a `needs_check` job the caller claimed into `verifying`: done or failed by what the phone shows. */
   async verify(claimed: Job): Promise<RunOutcome> {
-    const { jobs, clock } = this.deps;
-    let job: Job = claimed;
-    const move = async (to: JobState, extra: MoveExtra = {}) => {
-      const from = job.state;
-      await this.failpoint(`before:${from}->${to}`, job.id);
-      const result = jobs.transition(job.id, { from, to, now: clock.now(), fence: claimed.fence, ...extra });
-      if (!result.ok) throw new FencedOut(result.error.message);
-      job = result.job;
-      await this.failpoint(`after:${from}->${to}`, job.id);
-    };
+    const { move } = this.mover(claimed);
+    const job = claimed;
     try {
       const phone = this.deps.phoneFor(job.deviceId);
       const flow = this.deps.flowFor(job.flowId);
@@ -120,16 +104,16 @@ export class JobRunner {
         await move('needs_check', { reason: `cannot check automatically (${describe(error)}); check by hand`, dueAt: this.checkAgainAt() });
         return 'needs_check';
       }
-      return await this.finishVerification(flowRun, job, move, true);
+      return await this.finishVerification(flowRun, move, true);
     } catch (error) {
       if (error instanceof FencedOut) return 'fenced';
       throw error;
     }
   }
 
+  /** After the commit tap (or an interrupted one): look at the phone and settle the job as done or failed. */
   private async finishVerification(
     flowRun: FlowInterpreter,
-    job: Job,
     move: (to: JobState, extra?: MoveExtra) => Promise<void>,
     afterInterruption = false,
   ): Promise<RunOutcome> {
@@ -148,6 +132,24 @@ export class JobRunner {
     }
     await move('failed', { step: 'verify', reason: afterInterruption ? 'the post is not on the phone after an interrupted publish; retry by hand if still wanted' : 'the post did not appear after the publish tap' });
     return 'failed';
+  }
+
+  /**
+   * Fenced transitions for one claimed job, each between its two failpoints, renewing the lease. A rejected
+   * write means another runner owns the job (or an operator changed it): this run must stop.
+   */
+  private mover(claimed: Job): { move: (to: JobState, extra?: MoveExtra) => Promise<void>; current: () => Job } {
+    let job = claimed;
+    const move = async (to: JobState, extra: MoveExtra = {}) => {
+      const from = job.state;
+      await this.failpoint(`before:${from}->${to}`, job.id);
+      const now = this.deps.clock.now();
+      const result = this.deps.jobs.transition(job.id, { from, to, now, fence: claimed.fence, leaseExpiresAt: now + this.deps.leaseMs, ...extra });
+      if (!result.ok) throw new FencedOut(result.error.message);
+      job = result.job;
+      await this.failpoint(`after:${from}->${to}`, job.id);
+    };
+    return { move, current: () => job };
   }
 
   /** The next automatic look at a phone that could not be checked now. */
