@@ -89,3 +89,18 @@ describe('console selectors', () => {
     expect(selectAllDevices(store.getState()).map((d) => d.key)).toEqual(['b2/b']);
   });
 });
+
+describe('desktop notifications for phones going down', () => {
+  it('reports online phones that went offline or vanished on an online box, not box outages', async () => {
+    const { phonesThatWentDown } = await import('../../renderer/src/desktop/offlineNotifier.ts');
+    const store = storeWithTwoBoxes();
+    const before = store.getState();
+    store.getState().upsertDevice('b2', device('a', '客服 10', { state: 'offline', reason: 'usb' }), false);
+    store.getState().upsertDevice('b2', device('b', '客服 2'), true);
+    expect(phonesThatWentDown(before, store.getState()).map((d) => d.key).sort()).toEqual(['b2/a', 'b2/b']);
+    const beforeOutage = store.getState();
+    store.getState().setBoxState('b1', { state: 'offline' });
+    store.getState().upsertDevice('b1', device('d', '客服 1', { state: 'offline', reason: null }), false);
+    expect(phonesThatWentDown(beforeOutage, store.getState())).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmbeddedBoxStatus } from '../../../preload/contract/desktopApi.ts';
 import { forgetToken, loadToken, saveToken, takeTokenFromHash } from '../connection/tokenStorage.ts';
+import { watchPhonesGoingDown } from '../desktop/offlineNotifier.ts';
 import { useAppState, useServices } from './consoleServices.ts';
 import { BoxStrip } from './BoxStrip.tsx';
 import { ControlBar } from './ControlBar.tsx';
@@ -33,28 +34,28 @@ function useThemeAndLanguage(): void {
 function useServingBox(): { needsLogin: boolean; refused: boolean; login(token: string, remember: boolean): void } {
   const { links } = useServices();
   const stores = { session: window.sessionStorage, local: window.localStorage };
-  const [token, setToken] = useState<string | null>(() => {
+  // `attempt` makes a re-entered identical token reconnect too.
+  const [login, setLogin] = useState<{ token: string | null; attempt: number }>(() => {
     const fromHash = takeTokenFromHash(window.location, window.history);
     if (fromHash) saveToken(stores, fromHash, false);
-    return fromHash ?? loadToken(stores);
+    return { token: fromHash ?? loadToken(stores), attempt: 0 };
   });
   const state = useAppState((s) => s.boxes[servingBoxId]?.state);
   useEffect(() => {
-    if (!token) return;
-    links.connect({ id: servingBoxId, name: '', url: window.location.origin, token, embedded: false });
+    if (!login.token) return;
+    links.connect({ id: servingBoxId, name: '', url: window.location.origin, token: login.token, embedded: false });
     return () => links.disconnect(servingBoxId);
-  }, [token, links]);
+  }, [login, links]);
   const refused = state === 'unauthorized';
   useEffect(() => {
-    if (refused) forgetToken(stores);
+    if (refused) forgetToken({ session: window.sessionStorage, local: window.localStorage });
   }, [refused]);
   return {
-    needsLogin: !token || refused,
+    needsLogin: !login.token || refused,
     refused,
-    login: (value, remember) => {
-      saveToken(stores, value, remember);
-      setToken(null);
-      queueMicrotask(() => setToken(value));
+    login: (token, remember) => {
+      saveToken(stores, token, remember);
+      setLogin((previous) => ({ token, attempt: previous.attempt + 1 }));
     },
   };
 }
@@ -118,6 +119,15 @@ function Wall({ embedded, onAdd }: { embedded: EmbeddedBoxStatus | null; onAdd?:
 
 function DesktopConsole() {
   const boxes = useDesktopBoxes();
+  const { store, desktop } = useServices();
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (!desktop) return;
+    return watchPhonesGoingDown(store, desktop, (device) => ({
+      title: t('notify.phoneDownTitle', { name: device.model || device.serial }),
+      body: t('notify.phoneDownBody', { state: t(`state.${device.state}`), serial: device.serial }),
+    }));
+  }, [store, desktop, t]);
   return <Wall embedded={boxes.embedded} onAdd={boxes.add} />;
 }
 

@@ -64,6 +64,10 @@ export const en: Messages = {
     noDevices: 'No phones yet. Connect a phone by USB or wait for the box to find one.',
     noMatch: 'No phone name contains “{{filter}}”',
   },
+  notify: {
+    phoneDownTitle: '{{name}} dropped off',
+    phoneDownBody: 'State: {{state}} ({{serial}}). The screen comes back by itself once it reconnects.',
+  },
   focus: {
     title: 'Focus view — {{name}}',
     close: 'Close',

@@ -62,6 +62,10 @@ export const zhCN = {
     noDevices: '还没有手机。请用 USB 连接手机，或等待盒子发现设备。',
     noMatch: '没有名称包含“{{filter}}”的手机',
   },
+  notify: {
+    phoneDownTitle: '{{name}} 掉线了',
+    phoneDownBody: '状态：{{state}}（{{serial}}）。恢复连接后画面会自动回来。',
+  },
   focus: {
     title: '大屏操作 — {{name}}',
     close: '关闭',
