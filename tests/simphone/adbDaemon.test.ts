@@ -1,4 +1,5 @@
 // The simulated adbd as Tango and Debian's adb see it: handshake, shell v1/v2, exec, sync, scrcpy sockets, reverse.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Adb, AdbReverseNotSupportedError } from '@yume-chan/adb';
 import { ReadableStream, WritableStream } from '@yume-chan/stream-extra';
@@ -205,5 +206,12 @@ describe('Debian adb', () => {
     expect(exitCode.code).toBe(127);
     const cat = await cli.run(['-s', serial, 'exec-out', 'cat', '/sdcard/Download/hello.txt']);
     expect(cat.stdout).toBe('hello from the PC\n');
+    const pulledPath = await cli.tempFile('pulled.txt', '');
+    const pulled = await cli.run(['-s', serial, 'pull', '/sdcard/Download/hello.txt', pulledPath]);
+    expect(pulled.code).toBe(0);
+    expect(await readFile(pulledPath, 'utf8')).toBe('hello from the PC\n');
+    const missing = await cli.run(['-s', serial, 'pull', '/sdcard/none.txt', pulledPath]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr + missing.stdout).toContain("failed to stat remote object '/sdcard/none.txt': No such file or directory");
   });
 });
