@@ -1,5 +1,6 @@
 // `npm run sim` as a user runs it: lines per phone, real adb connects, SIGTERM exits 0; bad ports exit 2.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterAll, expect, test } from 'vitest';
 import { AdbCli, freePort } from './adbCli.ts';
@@ -26,13 +27,21 @@ function runCli(args: string[]) {
   return { child, exited, stderr: () => stderr };
 }
 
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A base port whose next `count - 1` ports are free too (checked by binding them). */
 async function consecutiveFreePorts(count: number): Promise<number> {
   for (;;) {
     const base = await freePort();
     if (base + count > 65535) continue;
-    const others = await Promise.all(Array.from({ length: count - 1 }, () => freePort()));
-    // Good enough: the base came from the kernel; the next ports are almost always free too, and the CLI fails loudly if not.
-    if (!others.includes(base + 1)) return base;
+    const rest = await Promise.all(Array.from({ length: count - 1 }, (_, i) => canListen(base + 1 + i)));
+    if (rest.every(Boolean)) return base;
   }
 }
 
