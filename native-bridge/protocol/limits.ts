@@ -19,8 +19,8 @@ export const Limits = {
   pushMaxTotalBytes: 96 * 1024 * 1024,
   /** File name length of a pushed image. */
   fileNameMaxChars: 120,
-  /** Requests a client may have in flight (not yet answered) at once. */
-  maxInFlight: 32,
+  /** Requests waiting on phones (input, text, screenshots, pushes) a client may have open at once. */
+  maxInFlight: 128,
   /** Messages per second a client may send, averaged (token bucket of `rateBurst`). */
   ratePerSecond: 400,
   rateBurst: 800,

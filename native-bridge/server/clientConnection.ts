@@ -68,24 +68,28 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
     if (!limiter.take()) return fail(message.id, ErrorCode.RateLimited, 'too many messages; slow down');
     if (!roleMayDo(info.role, message.type)) return fail(message.id, ErrorCode.Forbidden, `the ${info.role} role may not ${message.type}`);
     if (inFlight >= Limits.maxInFlight) return fail(message.id, ErrorCode.RateLimited, 'too many requests in flight');
+    const respond = (result: unknown) => {
+      if (result instanceof AfterResponse) {
+        send(okResponse(message.id, result.result as never));
+        result.after();
+      } else send(okResponse(message.id, result as never));
+    };
+    const reject = (error: unknown) => {
+      const wire = toProtocolError(error);
+      fail(message.id, wire.code, wire.message);
+    };
+    let result: unknown;
+    try {
+      result = run(message);
+    } catch (error) {
+      return reject(error);
+    }
+    // Synchronous answers (subscribe, ping, …) go out at once; only work that waits on a phone counts in flight.
+    if (!(result instanceof Promise)) return respond(result);
     inFlight += 1;
-    Promise.resolve()
-      .then(() => run(message))
-      .then(
-        (result) => {
-          if (result instanceof AfterResponse) {
-            send(okResponse(message.id, result.result as never));
-            result.after();
-          } else send(okResponse(message.id, result as never));
-        },
-        (error: unknown) => {
-          const wire = toProtocolError(error);
-          fail(message.id, wire.code, wire.message);
-        },
-      )
-      .finally(() => {
-        inFlight -= 1;
-      });
+    result.then(respond, reject).finally(() => {
+      inFlight -= 1;
+    });
   });
   return stats;
 }

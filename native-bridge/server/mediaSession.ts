@@ -29,7 +29,8 @@ export class MediaSession {
     private readonly now: () => number,
   ) {}
 
-  async run(message: ClientMessage): Promise<unknown> {
+  /** Answers synchronously: subscriptions never wait on a phone. */
+  run(message: ClientMessage): unknown {
     switch (message.type) {
       case 'hello':
         if (message.protocolVersion !== PROTOCOL_VERSION) {

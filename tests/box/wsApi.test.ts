@@ -96,6 +96,13 @@ describe('box WebSocket API', () => {
     expect(media.frames.length).toBe(count);
   });
 
+  test('a burst of quick requests is answered in full (only work that waits on phones counts in flight)', async () => {
+    const media = await connect('/ws/media', viewer);
+    const ids = Array.from({ length: 300 }, () => media.send({ type: 'ping' }));
+    await media.until(() => media.messages.filter((m) => m.type === 'response').length >= ids.length);
+    expect(media.messages.filter((m) => m.type === 'response' && m.ok === true)).toHaveLength(300);
+  });
+
   test('unknown or offline device → typed error; offline ends the stream with an event', async () => {
     const media = await connect('/ws/media', operator);
     expect(await media.request({ type: 'subscribe', deviceId: 'nope', profile: 'grid' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
