@@ -27,7 +27,6 @@ export class TcpDeviceSource {
   readonly #abort = new AbortController();
   readonly #backoff: Backoff;
   #loop: Promise<void> | null = null;
-  #adb: Adb | null = null;
 
   constructor(options: TcpDeviceSourceOptions) {
     this.#options = options;
@@ -48,43 +47,51 @@ export class TcpDeviceSource {
 
   async stop(): Promise<void> {
     this.#abort.abort();
-    await this.#adb?.close().catch(() => {});
     await this.#loop;
   }
 
   async #run(): Promise<void> {
-    const { host, port, registry } = this.#options;
     const signal = this.#abort.signal;
     const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     while (!signal.aborted) {
-      let reason: string;
-      try {
-        const transport = await withDeadline(
-          openTcpDaemonTransport({ host, port }, this.#link.serial),
-          handshakeTimeoutMs,
-          `no ADB handshake within ${handshakeTimeoutMs} ms`,
-          (late) => void late.close(),
-        );
-        const adb = new Adb(transport);
-        this.#adb = adb;
-        if (signal.aborted) break;
-        try {
-          await registry.linkConnected(this.#link, adb);
-        } catch (error) {
-          await adb.close().catch(() => {});
-          throw error;
-        }
-        this.#backoff.reset();
-        await Promise.race([adb.disconnected, aborted]);
-        if (signal.aborted) break;
-        reason = `lost the ADB connection to ${host}:${port}; reconnecting`;
-      } catch (error) {
-        if (signal.aborted) break;
-        reason = `adbd at ${host}:${port} not reachable (${message(error)}); retrying`;
-      }
-      this.#adb = null;
-      registry.linkDown(this.#link, 'offline', reason);
+      const down = await this.#connectOnce(aborted);
+      if (signal.aborted) break;
+      this.#options.registry.linkDown(this.#link, down.state, down.reason);
       await sleep(this.#backoff.next(), signal);
+    }
+  }
+
+  /** One connection's life, from handshake to loss; says why it ended and always closes what it opened. */
+  async #connectOnce(aborted: Promise<void>): Promise<{ state: 'offline' | 'unauthorized'; reason: string }> {
+    const { host, port, registry } = this.#options;
+    let adb: Adb | null = null;
+    try {
+      const transport = await withDeadline(
+        openTcpDaemonTransport({ host, port }, this.#link.serial),
+        handshakeTimeoutMs,
+        `no ADB handshake within ${handshakeTimeoutMs} ms`,
+        (late) => void late.close(),
+      );
+      adb = new Adb(transport);
+      try {
+        await registry.linkConnected(this.#link, adb);
+      } catch (error) {
+        return { state: 'offline', reason: `connected to ${host}:${port} but could not read the phone (${message(error)}); retrying` };
+      }
+      this.#backoff.reset();
+      await Promise.race([adb.disconnected, aborted]);
+      return { state: 'offline', reason: `lost the ADB connection to ${host}:${port}; reconnecting` };
+    } catch (error) {
+      if (/authenticat/i.test(message(error))) {
+        // Direct TCP endpoints carry no ADB keys; a phone that wants one must go through the adb server.
+        return {
+          state: 'unauthorized',
+          reason: `unauthorized: ${host}:${port} asks for ADB authentication; run "adb connect ${host}:${port}" and use the adb server instead`,
+        };
+      }
+      return { state: 'offline', reason: `adbd at ${host}:${port} not reachable (${message(error)}); retrying` };
+    } finally {
+      await adb?.close().catch(() => {});
     }
   }
 }
