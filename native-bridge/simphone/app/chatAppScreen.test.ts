@@ -229,7 +229,9 @@ describe('ChatApp rendering', () => {
     }
     d.app.injectText('nothing is focused on the launcher');
     d.key(AndroidKey.Back);
-    d.tapAt(2, Math.round(d.app.height / 2));
+    const background = { x: 1, y: d.app.height - 1 };
+    expect(hitTest(d.app.views(), background.x, background.y)).toBeNull();
+    d.tapAt(background.x, background.y);
     d.app.deliverCustomerMessage();
     expect(d.app.version).toBe(v0);
     expect(changes).toEqual([]);

@@ -23,7 +23,7 @@ export function composeLayout(ctx: LayoutContext): ViewNode {
   const fieldBounds = rect(ctx.dp(24), top + ctx.dp(12), textW, fieldH);
   const caret = focused ? caretPosition(ctx, field.text, field.caret, textW, textSize, lineHeight, fieldBounds) : null;
   const images = ctx.state.composeImages;
-  const tile = Math.floor((textW - ctx.dp(8)) / 3);
+  const tile = Math.min(ctx.dp(104), Math.floor((textW - ctx.dp(8)) / 3));
   const gridTop = fieldBounds.y + fieldH + ctx.dp(8);
   const tiles: ViewNode[] = images.map((path, i) => ({
     id: `compose_image_${i}`,
