@@ -142,11 +142,8 @@ export function serveSync(channel: PhoneChannel, files: PhoneFiles, now: () => n
   }
 
   async function list(path: string, v2: boolean): Promise<void> {
-    const entries = files.list(path) ?? [];
-    const all = [
-      ...(files.stat(path) ? [{ name: '.', stat: files.stat(path)! }, { name: '..', stat: files.stat(path)! }] : []),
-      ...entries,
-    ];
+    const self = files.stat(path);
+    const all = [...(self ? [{ name: '.', stat: self }, { name: '..', stat: self }] : []), ...(files.list(path) ?? [])];
     for (const entry of all) {
       const name = new TextEncoder().encode(entry.name);
       if (v2) {
@@ -174,9 +171,8 @@ export function serveSync(channel: PhoneChannel, files: PhoneFiles, now: () => n
       const request = view.getUint32(0, true);
       const value = view.getUint32(4, true);
       if (request === SyncId.Done) {
-        if (!error && files.stat(path)?.mode !== undefined && (files.stat(path)!.mode & 0o170000) === 0o040000) {
-          error = `couldn't create file: Is a directory`;
-        }
+        const existing = files.stat(path);
+        if (!error && existing && (existing.mode & 0o170000) === 0o040000) error = `couldn't create file: Is a directory`;
         if (error) {
           await channel.write(fail(error));
           return false;
