@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
-import { WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { startBox } from '../box.ts';
 import type { VideoPacket } from '../devices/deviceHub.ts';
 import { decodeMediaFrame } from '../protocol/mediaFrame.ts';
@@ -174,13 +174,57 @@ async function runScenario(fixture: H264Fixture, streams: number, viewers: numbe
   };
 }
 
-/** What framing one packet costs (the one copy per packet the relay makes, shared by all viewers). */
-function framingCost(fixture: H264Fixture): number {
-  const framer = new MediaFramer(1);
+/**
+ * What the two ways of sending header + payload cost per packet and viewer: one pre-framed buffer (one copy per
+ * packet, shared by all viewers) or the header and the payload as two WebSocket fragments (no copy, two frames).
+ */
+async function sendStrategyCost(fixture: H264Fixture, viewers: number): Promise<{ preFramedNs: number; fragmentsNs: number }> {
+  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const port = (server.address() as { port: number }).port;
+  const sockets: WebSocket[] = [];
+  const accepted = new Promise<void>((resolve) => {
+    server.on('connection', (ws) => {
+      sockets.push(ws);
+      if (sockets.length === viewers) resolve();
+    });
+  });
+  const clients = Array.from({ length: viewers }, () => new WebSocket(`ws://127.0.0.1:${port}`));
+  let received = 0;
+  for (const client of clients) client.on('message', () => (received += 1));
+  await accepted;
   const packets: VideoPacket[] = fixture.units.map((unit, i) => ({ type: 'frame', keyframe: unit.keyframe, pts: BigInt(i), data: unit.data, receivedAtNs: 0n }));
-  const started = process.hrtime.bigint();
-  for (let round = 0; round < 20; round += 1) for (const packet of packets.map((p) => ({ ...p }))) framer.frame(packet);
-  return Number(process.hrtime.bigint() - started) / (20 * packets.length);
+  const rounds = 10;
+  const drain = async (expected: number) => {
+    while (received < expected) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  let sentCount = 0;
+  const time = async (sendOne: (packet: VideoPacket, framer: MediaFramer) => void) => {
+    let total = 0n;
+    for (let round = 0; round < rounds; round += 1) {
+      const framer = new MediaFramer(1);
+      const batch = packets.map((packet) => ({ ...packet }));
+      const started = process.hrtime.bigint();
+      for (const packet of batch) sendOne(packet, framer);
+      total += process.hrtime.bigint() - started;
+      sentCount += batch.length * viewers;
+      await drain(sentCount);
+    }
+    return Number(total) / (rounds * packets.length * viewers);
+  };
+  const header = new Uint8Array(16);
+  const preFramedNs = await time((packet, framer) => {
+    for (const ws of sockets) ws.send(framer.frame(packet));
+  });
+  const fragmentsNs = await time((packet) => {
+    for (const ws of sockets) {
+      ws.send(header, { binary: true, fin: false });
+      ws.send(packet.data, { binary: true, fin: true });
+    }
+  });
+  for (const client of clients) client.terminate();
+  await new Promise((resolve) => server.close(resolve));
+  return { preFramedNs, fragmentsNs };
 }
 
 async function main(): Promise<void> {
@@ -194,7 +238,11 @@ async function main(): Promise<void> {
   const fixture = await encodeFixture({ width: 480, height: 1072, fps: 15, seconds: 4, gop: 30 });
   const averageBytes = fixture.units.reduce((sum, unit) => sum + unit.data.length, 0) / fixture.units.length;
   console.log(`fixture: ${fixture.units.length} access units, ${(averageBytes / 1024).toFixed(1)} KiB average, ${((averageBytes * 8 * fixture.fps) / 1e6).toFixed(2)} Mbit/s`);
-  console.log(`framing one packet (header + copy, once per packet for all viewers): ${framingCost(fixture).toFixed(0)} ns`);
+  const strategy = await sendStrategyCost(fixture, 3);
+  console.log(
+    `send cost per packet and viewer (3 viewers): pre-framed shared buffer ${(strategy.preFramedNs / 1000).toFixed(2)} µs, ` +
+      `header + payload as two fragments ${(strategy.fragmentsNs / 1000).toFixed(2)} µs`,
+  );
   const rows = [];
   // PHONEWALL_BENCH_SCENARIOS="8x1,64x3" runs a subset.
   const scenarios = (process.env.PHONEWALL_BENCH_SCENARIOS ?? '8x1,8x3,32x1,32x3,64x1,64x3').split(',').map((item) => item.split('x').map(Number) as [number, number]);
