@@ -1,5 +1,5 @@
 // Refuses scrcpy media packets whose declared size is over a cap, before the parser allocates a buffer for them.
-import { TransformStream } from '@yume-chan/stream-extra';
+import { TransformStream, type ReadableStream, type WritableStream } from '@yume-chan/stream-extra';
 
 /** scrcpy 3.x media packet header: u64 PTS/flags + u32 payload size, big-endian. */
 const headerBytes = 12;
@@ -47,13 +47,32 @@ export class PacketSizeGuard {
   }
 }
 
-/** A pass-through stream that errors (ending the session, which then restarts) on an oversize packet. */
-export function createPacketSizeGuardStream(maxPacketBytes = defaultMaxPacketBytes): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * Wraps a packet parser with the size check in front. The check's error would reach the parser only as an
+ * abort (which Tango's parser turns into a plain end), so it is re-raised at the end of the parsed stream:
+ * the consumer sees why the stream stopped.
+ */
+export function guardPacketParser<T>(
+  parser: { writable: WritableStream<Uint8Array>; readable: ReadableStream<T> },
+  maxPacketBytes = defaultMaxPacketBytes,
+): { writable: WritableStream<Uint8Array>; readable: ReadableStream<T> } {
   const guard = new PacketSizeGuard(maxPacketBytes);
-  return new TransformStream<Uint8Array, Uint8Array>({
+  let failure: unknown = null;
+  const check = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
-      guard.check(chunk);
+      try {
+        guard.check(chunk);
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
       controller.enqueue(chunk);
     },
   });
+  const surface = new TransformStream<T, T>({
+    flush(controller) {
+      if (failure) controller.error(failure);
+    },
+  });
+  return { writable: check.writable, readable: check.readable.pipeThrough(parser).pipeThrough(surface) };
 }

@@ -3,7 +3,7 @@ import type { Adb } from '@yume-chan/adb';
 import { AdbScrcpyClient, AdbScrcpyExitedError, AdbScrcpyOptionsLatest } from '@yume-chan/adb-scrcpy';
 import { ScrcpyInstanceId, type ScrcpyControlMessageWriter, type ScrcpyMediaStreamPacket } from '@yume-chan/scrcpy';
 import { ReadableStream, WritableStream, type TransformStream } from '@yume-chan/stream-extra';
-import { createPacketSizeGuardStream } from './packetSizeGuard.ts';
+import { guardPacketParser } from './packetSizeGuard.ts';
 import { errorMessage } from '../devices/deviceError.ts';
 import type { DeviceVideoStream } from './deviceVideoStream.ts';
 import type { StreamProfile } from './streamProfile.ts';
@@ -40,12 +40,32 @@ export function describeStartFailure(error: unknown): string {
 }
 
 /** Tango's options with a size check in front of its packet parser (a forged u32 size must not allocate 4 GiB). */
-class GuardedScrcpyOptions extends AdbScrcpyOptionsLatest<true> {
+export class GuardedScrcpyOptions extends AdbScrcpyOptionsLatest<true> {
   override createMediaStreamTransformer(): TransformStream<Uint8Array, ScrcpyMediaStreamPacket> {
-    const guard = createPacketSizeGuardStream();
-    const parser = super.createMediaStreamTransformer();
-    return { writable: guard.writable, readable: guard.readable.pipeThrough(parser) } as unknown as TransformStream<Uint8Array, ScrcpyMediaStreamPacket>;
+    return guardPacketParser(super.createMediaStreamTransformer()) as unknown as TransformStream<Uint8Array, ScrcpyMediaStreamPacket>;
   }
+}
+
+/** The server options of one session: the profile's size, rate and bit rate, no audio, control, forward tunnel. */
+export function createScrcpyOptions(profile: StreamProfile, scid: number, clipboard: boolean, serverVersion?: string): GuardedScrcpyOptions {
+  return new GuardedScrcpyOptions(
+    {
+      video: true,
+      scid: new ScrcpyInstanceId(scid),
+      tunnelForward: true,
+      videoCodec: 'h264',
+      maxSize: profile.maxSize,
+      maxFps: profile.maxFps,
+      videoBitRate: profile.bitRate,
+      audio: false,
+      control: true,
+      clipboardAutosync: clipboard,
+      sendDummyByte: true,
+      stayAwake: true,
+      powerOn: true,
+    },
+    { version: serverVersion ?? scrcpyServerVersion },
+  );
 }
 
 function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
@@ -61,24 +81,7 @@ export async function startScrcpySession(options: ScrcpySessionOptions): Promise
   const { adb, profile, scid, stream } = options;
   const jar = await readServerJar(options.jarPath);
   await AdbScrcpyClient.pushServer(adb, bytesStream(jar), phoneServerPath);
-  const scrcpyOptions = new GuardedScrcpyOptions(
-    {
-      video: true,
-      scid: new ScrcpyInstanceId(scid),
-      tunnelForward: true,
-      videoCodec: 'h264',
-      maxSize: profile.maxSize,
-      maxFps: profile.maxFps,
-      videoBitRate: profile.bitRate,
-      audio: false,
-      control: true,
-      clipboardAutosync: options.clipboard !== null,
-      sendDummyByte: true,
-      stayAwake: true,
-      powerOn: true,
-    },
-    { version: options.serverVersion ?? scrcpyServerVersion },
-  );
+  const scrcpyOptions = createScrcpyOptions(profile, scid, options.clipboard !== null, options.serverVersion);
   const client = await AdbScrcpyClient.start(adb, phoneServerPath, scrcpyOptions);
   const controller = client.controller;
   if (!controller) {
