@@ -7,7 +7,7 @@ export const DeviceMessageType = { Clipboard: 0, AckClipboard: 1, UhidOutput: 2 
 export const DeviceClipboardMaxLength = MessageMaxSize - 5;
 
 /** Cuts UTF-8 at a character boundary so the text fits in `maxBytes`. */
-function truncateUtf8(bytes: Uint8Array, maxBytes: number): Uint8Array {
+export function truncateUtf8(bytes: Uint8Array, maxBytes: number): Uint8Array {
   if (bytes.length <= maxBytes) return bytes;
   let end = maxBytes;
   // Step back over continuation bytes (10xxxxxx) so no character is split.

@@ -8,6 +8,7 @@ import type { PhoneIdentity, ShellIo } from '../types.ts';
 import { MemoryChannel } from './memoryChannel.ts';
 import { PatternScreen } from './patternScreen.ts';
 import { ScrcpyServer } from './scrcpyServer.ts';
+import { encodeDeviceName } from './scrcpySession.ts';
 
 const identity: PhoneIdentity = {
   serial: 'SIM0001', model: 'PhoneWall Sim 7', brand: 'phonewall', manufacturer: 'PhoneWall', product: 'sim7',
@@ -225,6 +226,13 @@ describe('ScrcpyServer', () => {
     expect(replies[0]).toBe(0);
     expect(replies.readUInt32BE(1)).toBe('copied on phone'.length);
     expect(replies.subarray(5).toString('utf8')).toBe('copied on phone');
+  });
+
+  it('cuts a long device name at a character boundary within 63 bytes', () => {
+    const field = encodeDeviceName('手机'.repeat(20));
+    expect(field.length).toBe(64);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(field.subarray(0, field.indexOf(0)));
+    expect(text).toBe('手机'.repeat(10) + '手');
   });
 
   it('refuses a client of another version like the real server', async () => {

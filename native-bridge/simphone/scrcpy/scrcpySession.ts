@@ -3,7 +3,7 @@ import type { SpawnPacer } from '../encoder/spawnPacer.ts';
 import type { PhoneChannel, PhoneIdentity, PhoneScreen, ScrcpySessionInfo } from '../types.ts';
 import { ControlHandler } from './controlHandler.ts';
 import { ControlMessageReader } from './controlMessageReader.ts';
-import { encodeClipboardMessage } from './deviceMessageWriter.ts';
+import { encodeClipboardMessage, truncateUtf8 } from './deviceMessageWriter.ts';
 import type { ServerLog } from './serverLog.ts';
 import { socketNameFor, type ServerOptions } from './serverOptions.ts';
 import { VideoStreamer } from './videoStreamer.ts';
@@ -26,10 +26,8 @@ export interface ScrcpySessionOptions {
 /** The 64-byte device name field: UTF-8, NUL-padded, cut at a character boundary. */
 export function encodeDeviceName(name: string): Uint8Array {
   const out = new Uint8Array(DeviceNameFieldLength);
-  const bytes = new TextEncoder().encode(name);
-  let length = Math.min(bytes.length, DeviceNameFieldLength - 1);
-  while (length > 0 && (bytes[length]! & 0xc0) === 0x80) length -= 1;
-  out.set(bytes.subarray(0, length));
+  // one byte is kept for the terminating NUL, as the real server does
+  out.set(truncateUtf8(new TextEncoder().encode(name), DeviceNameFieldLength - 1));
   return out;
 }
 

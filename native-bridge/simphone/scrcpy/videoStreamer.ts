@@ -223,7 +223,8 @@ export class VideoStreamer {
       return;
     }
     const pts = this.#pts.shift() ?? this.#o.nowUs();
-    if (this.#congested() || this.#resyncNeeded) {
+    // A key frame is the resync point itself (and follows its config write at once), so it is never dropped.
+    if (this.#resyncNeeded || (!unit.keyframe && this.#congested())) {
       // Once a frame is dropped the following ones cannot be decoded: resume with a new config + IDR.
       this.stats.framesDropped += 1;
       this.#resyncNeeded = true;
