@@ -61,6 +61,25 @@ describe('ChatApp navigation', () => {
     expect(d.app.inspect().screen).toBe('launcher');
     d.key(AndroidKey.AppSwitch);
     expect(d.app.inspect().screen).toBe('recents');
+    // The card shows the app's current screen: a customer message changes recents only when that screen lists chats.
+    const inRecents = d.app.version;
+    d.app.deliverCustomerMessage();
+    expect(d.app.version).toBe(inRecents);
+    d.key(AndroidKey.AppSwitch);
+    d.key(AndroidKey.AppSwitch);
+    d.tap('recents_app_card');
+    d.key(AndroidKey.Back);
+    d.tap('tab_chatList');
+    expect(d.app.inspect().screen).toBe('chatList');
+    d.key(AndroidKey.AppSwitch);
+    const listInRecents = d.app.version;
+    d.app.deliverCustomerMessage();
+    expect(d.app.version).toBe(listInRecents + 1);
+    d.tap('recents_app_card');
+    expect(d.app.inspect().screen).toBe('chatList');
+    d.tap('tab_discover');
+    d.tap('discover_moments');
+    d.key(AndroidKey.AppSwitch);
     d.tap('recents_app_card');
     expect(d.app.inspect().screen).toBe('moments');
     expect(d.app.startApp('com.example.unknown')).toBe(false);

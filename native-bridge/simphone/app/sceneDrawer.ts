@@ -62,6 +62,15 @@ function drawPaint(g: SKRSContext2D, node: ViewNode, paint: Paint, thumbnails: T
     g.closePath();
     g.fill();
   }
+  if (paint.snapshot !== undefined) {
+    g.save();
+    shapePath(g, node, paint);
+    g.clip();
+    g.translate(x, y);
+    g.scale(width / paint.snapshot.width, height / paint.snapshot.height);
+    drawNode(g, paint.snapshot.root, thumbnails);
+    g.restore();
+  }
   if (paint.image !== undefined) {
     const image = thumbnails(paint.image);
     if (image !== null) drawCover(g, image, x, y, width, height);

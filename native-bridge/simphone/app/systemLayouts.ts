@@ -56,50 +56,49 @@ export function launcherLayout(ctx: LayoutContext): ViewNode {
   return root;
 }
 
-export function recentsLayout(ctx: LayoutContext): ViewNode {
+/** Recents: one card per running task (the app), showing a scaled copy of its current screen. */
+export function recentsLayout(ctx: LayoutContext, appScreen: ViewNode | null): ViewNode {
   const { width, height } = ctx.state;
   const children: ViewNode[] = [statusBar(ctx, 'rgba(0,0,0,0)', true)];
-  if (ctx.state.task.length > 0) {
-    const cardW = Math.round(width * 0.62);
-    const cardH = Math.round(height * 0.55);
+  if (appScreen !== null) {
+    const scale = Math.min((width * 0.62) / width, (height * 0.62) / height);
+    const cardW = Math.round(width * scale);
+    const cardH = Math.round(height * scale);
     const x = Math.round((width - cardW) / 2);
-    const y = Math.round((height - cardH) / 2);
-    children.push({
-      id: 'recents_app_card',
-      className: ViewClass.Frame,
-      packageName: SYSTEMUI_PACKAGE,
-      bounds: rect(x, y, cardW, cardH),
-      text: CHAT_APP.label,
-      description: CHAT_APP.label,
-      onTap: { type: 'resumeApp' },
-      paint: { fill: Colors.background, radius: ctx.dp(12) },
-      children: [
-        {
-          id: 'recents_app_header',
-          className: ViewClass.Text,
-          packageName: SYSTEMUI_PACKAGE,
-          bounds: rect(x, y, cardW, ctx.dp(44)),
-          paint: { fill: Colors.surface, radius: ctx.dp(12), label: textPaint([CHAT_APP.label], ctx.dp(15), Colors.text, { padX: ctx.dp(44), bold: true }) },
-          children: [],
-        },
-        {
-          id: 'recents_app_preview',
-          className: ViewClass.Image,
-          packageName: SYSTEMUI_PACKAGE,
-          bounds: rect(x + Math.round(cardW / 2) - ctx.dp(36), y + Math.round(cardH / 2) - ctx.dp(36), ctx.dp(72), ctx.dp(72)),
-          paint: { fill: Colors.brand, radius: ctx.dp(18), icon: { name: 'bubble', color: '#FFFFFF', size: ctx.dp(44) } },
-          children: [],
-        },
-        {
-          id: 'recents_app_icon',
-          className: ViewClass.Image,
-          packageName: SYSTEMUI_PACKAGE,
-          bounds: rect(x + ctx.dp(10), y + ctx.dp(9), ctx.dp(26), ctx.dp(26)),
-          paint: { fill: Colors.brand, radius: ctx.dp(6), icon: { name: 'bubble', color: '#FFFFFF', size: ctx.dp(16) } },
-          children: [],
-        },
-      ],
-    });
+    const y = Math.round((height - cardH) / 2) + ctx.dp(20);
+    const headerH = ctx.dp(40);
+    children.push(
+      {
+        id: 'recents_app_header',
+        className: ViewClass.Text,
+        packageName: SYSTEMUI_PACKAGE,
+        bounds: rect(x, y - headerH, cardW, headerH),
+        text: CHAT_APP.label,
+        onTap: { type: 'resumeApp' },
+        paint: { label: textPaint([CHAT_APP.label], ctx.dp(15), '#FFFFFF', { padX: ctx.dp(34), bold: true }) },
+        children: [
+          {
+            id: 'recents_app_icon',
+            className: ViewClass.Image,
+            packageName: SYSTEMUI_PACKAGE,
+            bounds: rect(x, y - headerH + ctx.dp(8), ctx.dp(24), ctx.dp(24)),
+            paint: { fill: Colors.brand, radius: ctx.dp(6), icon: { name: 'bubble', color: '#FFFFFF', size: ctx.dp(15) } },
+            children: [],
+          },
+        ],
+      },
+      {
+        id: 'recents_app_card',
+        className: ViewClass.Frame,
+        packageName: SYSTEMUI_PACKAGE,
+        bounds: rect(x, y, cardW, cardH),
+        text: CHAT_APP.label,
+        description: CHAT_APP.label,
+        onTap: { type: 'resumeApp' },
+        paint: { fill: Colors.background, radius: ctx.dp(12), snapshot: { root: appScreen, width, height } },
+        children: [],
+      },
+    );
   } else {
     children.push({
       id: 'recents_empty',

@@ -54,6 +54,8 @@ export interface Paint {
   image?: string;
   /** A caret inside a text field, in physical pixels. */
   caret?: Rect & { color: string };
+  /** Another screen's view tree (laid out at width×height) drawn scaled into this view, clipped to its shape. */
+  snapshot?: { root: ViewNode; width: number; height: number };
   /** A chat bubble's little pointer towards the avatar: side, size and distance of its tip from the top. */
   tail?: { side: 'left' | 'right'; size: number; top: number };
   /** A 1-px-ish line along the bottom edge, inset from the left. */
