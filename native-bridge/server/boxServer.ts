@@ -17,6 +17,7 @@ import type { BackpressurePolicy } from '../relay/viewerStream.ts';
 import type { VideoPacket } from '../devices/deviceHub.ts';
 import { serveConnection } from './clientConnection.ts';
 import { runControlRequest, wireDevice } from './controlRequests.ts';
+import { DeviceSerializer } from './deviceSerializer.ts';
 import { Liveness } from './liveness.ts';
 import { MediaSession } from './mediaSession.ts';
 import { PushUploads } from './pushUploads.ts';
@@ -56,6 +57,7 @@ export class BoxServer {
   private readonly controlClients = new Set<ControlClient>();
   private readonly mediaSessions = new Set<MediaSession>();
   private readonly clipboardWatches = new Map<string, () => void>();
+  private readonly serializer = new DeviceSerializer();
   private readonly startedAt: number;
   private allowlists: Allowlists = { hosts: new Set(), origins: new Set() };
   private stopHub: (() => void) | null = null;
@@ -181,7 +183,7 @@ export class BoxServer {
     });
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
     serveConnection(ws, this.connectionInfo(SocketKind.Control, role), (message) =>
-      runControlRequest(message, { hub: this.options.hub, role, uploads, now: this.options.now, sleep }),
+      runControlRequest(message, { hub: this.options.hub, role, uploads, now: this.options.now, sleep, serializer: this.serializer }),
     );
     ws.on('close', () => {
       this.controlClients.delete(client);

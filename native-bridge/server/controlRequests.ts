@@ -6,6 +6,7 @@ import { ErrorCode } from '../protocol/errorCodes.ts';
 import type { Role } from '../protocol/roles.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { RequestError } from './errorMapping.ts';
+import type { DeviceSerializer } from './deviceSerializer.ts';
 import { expandInput } from './inputExpansion.ts';
 import type { PushUploads } from './pushUploads.ts';
 
@@ -15,6 +16,8 @@ export interface ControlContext {
   uploads: PushUploads;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /** Orders the actions aimed at one phone across all clients. */
+  serializer: DeviceSerializer;
 }
 
 /** The wire copy of a device (the hub's object is never handed out as is). */
@@ -36,24 +39,31 @@ export async function runControlRequest(message: ClientMessage, ctx: ControlCont
       return { devices: ctx.hub.list().map(wireDevice) };
     case 'input': {
       const control = ctx.hub.control(message.deviceId);
-      for (const step of expandInput(message.input)) {
-        if ('waitMs' in step) await ctx.sleep(step.waitMs);
-        else await control.input(step.input);
-      }
+      const steps = expandInput(message.input);
+      await ctx.serializer.run(message.deviceId, async () => {
+        for (const step of steps) {
+          if ('waitMs' in step) await ctx.sleep(step.waitMs);
+          else await control.input(step.input);
+        }
+      });
       return {};
     }
-    case 'text':
-      await ctx.hub.control(message.deviceId).text(message.text);
+    case 'text': {
+      const control = ctx.hub.control(message.deviceId);
+      await ctx.serializer.run(message.deviceId, () => control.text(message.text));
       return {};
+    }
     case 'screenshot': {
       const png = await ctx.hub.control(message.deviceId).screenshot();
       return { mime: 'image/png', base64: Buffer.from(png.buffer, png.byteOffset, png.byteLength).toString('base64') };
     }
     case 'uiDump':
       return { xml: await ctx.hub.control(message.deviceId).uiDump() };
-    case 'startApp':
-      await ctx.hub.control(message.deviceId).input({ kind: 'startApp', name: message.name });
+    case 'startApp': {
+      const control = ctx.hub.control(message.deviceId);
+      await ctx.serializer.run(message.deviceId, () => control.input({ kind: 'startApp', name: message.name }));
       return {};
+    }
     case 'pushBegin':
       return ctx.uploads.begin(message);
     case 'pushChunk':
