@@ -186,6 +186,28 @@ describe('console against a real box with 8 simulated phones (issue acceptance 1
     await page.click('[data-testid=close-focus]');
   });
 
+  it('A4: after a rotation the decoder re-initialises and a tap lands where it was clicked', async () => {
+    const n = 4;
+    phone(n).rotate(1);
+    const canvas = tileCanvas(n);
+    // The box reports the new size: the tile turns landscape and the decoder restarts at the new config.
+    await expect.poll(async () => {
+      const box = (await page.locator(canvas).boundingBox())!;
+      return box.width > box.height;
+    }, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await canvasSignature(page, canvas)).colours, { timeout: 30_000 }).toBeGreaterThan(8);
+    const rect = (await page.locator(canvas).boundingBox())!;
+    const picture = containRect(rect, 1600, 720);
+    const tapsBefore = phone(n).inspect().taps.length;
+    await page.mouse.click(rect.x + picture.left + picture.width * 0.25, rect.y + picture.top + picture.height * 0.5);
+    await expect.poll(() => phone(n).inspect().taps.length, { timeout: 20_000 }).toBeGreaterThan(tapsBefore);
+    const tap = phone(n).inspect().taps.at(-1)!;
+    // The tap is in the phone's current (landscape) pixels: only right if the new frame size was used.
+    expect(Math.abs(tap.x - 400)).toBeLessThan(25);
+    expect(Math.abs(tap.y - 360)).toBeLessThan(25);
+    phone(n).rotate(0);
+  });
+
   it('5: an unreachable phone shows offline and recovers; a restarted box is reconnected without reload', async () => {
     const serial = phone(7).identity.serial;
     const badge = page.locator(`[data-device-id=${serial}] .badge`);
