@@ -1,12 +1,10 @@
 // What taps, keys and text do to the state: sending, copying, picking, publishing, editing the focused field.
 import type { AppState } from './appState.ts';
-import { AppScreen, currentAppScreen, FieldId, findChat, Foreground } from './appState.ts';
+import { AppScreen, currentAppScreen, FieldId, findChat, Foreground, ListId, MAX_PICKED_IMAGES } from './appState.ts';
 import {
   back, finishPicking, goHome, launchApp, openCameraSheet, openChat, openGalleryPicker, openMoments, resumeApp,
   switchTab, toggleRecents,
 } from './appNavigation.ts';
-import { CHAT_HISTORY_ID } from './chatLayout.ts';
-import { MAX_PICKED_IMAGES } from './momentsLayouts.ts';
 import { deleteBackward, deleteForward, emptyField, insertText, keyableText, moveCaret } from './textInput.ts';
 import type { UiAction } from './viewNode.ts';
 import { AndroidKey } from '../types.ts';
@@ -97,7 +95,7 @@ export function sendMessage(state: AppState, now: number): void {
   trimHistory(state, chat.id, chat.messages);
   state.sent.push({ chatId: chat.id, from: 'me', text, at: now });
   state.fields[FieldId.ChatInput] = emptyField();
-  state.scroll[CHAT_HISTORY_ID] = 0;
+  state.scroll[ListId.ChatHistory] = 0;
   moveChatToTop(state, chat.id);
 }
 
@@ -116,7 +114,7 @@ export function publish(state: AppState, now: number): void {
   state.fields[FieldId.ComposeText] = emptyField();
   const moments = state.task.lastIndexOf(AppScreen.Moments);
   state.task = moments >= 0 ? state.task.slice(0, moments + 1) : [...state.task.slice(0, -1), AppScreen.Moments];
-  state.scroll['moments_feed'] = 0;
+  state.scroll[ListId.MomentsFeed] = 0;
   state.focused = null;
 }
 

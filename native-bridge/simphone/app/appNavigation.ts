@@ -1,7 +1,6 @@
 // Navigation as plain state transitions: launcher, recents, the app's task stack, tabs, overlays, BACK and HOME.
 import type { AppState } from './appState.ts';
-import { AppScreen, CHAT_APP, currentAppScreen, FieldId, findChat, Foreground, TAB_SCREENS } from './appState.ts';
-import { CHAT_HISTORY_ID } from './chatLayout.ts';
+import { AppScreen, CHAT_APP, currentAppScreen, FieldId, findChat, Foreground, ListId, TAB_SCREENS } from './appState.ts';
 import { emptyField } from './textInput.ts';
 
 /** True when `name` names the chat app: its package, an alias package, its label, or `package/activity`. */
@@ -92,7 +91,7 @@ export function openChat(state: AppState, chatId: string): void {
   chat.unread = 0;
   if (state.openChatId !== chatId) state.fields[FieldId.ChatInput] = emptyField();
   state.openChatId = chatId;
-  state.scroll[CHAT_HISTORY_ID] = 0;
+  state.scroll[ListId.ChatHistory] = 0;
   if (currentAppScreen(state) === AppScreen.Chat) state.task[state.task.length - 1] = AppScreen.Chat;
   else state.task.push(AppScreen.Chat);
   state.foreground = Foreground.App;
@@ -101,7 +100,7 @@ export function openChat(state: AppState, chatId: string): void {
 
 export function openMoments(state: AppState): void {
   state.task.push(AppScreen.Moments);
-  state.scroll['moments_feed'] = 0;
+  state.scroll[ListId.MomentsFeed] = 0;
   refocusForScreen(state);
 }
 
@@ -114,7 +113,7 @@ export function openGalleryPicker(state: AppState): void {
   const fromCompose = currentAppScreen(state) === AppScreen.Compose;
   state.overlay = null;
   state.selection = fromCompose ? [...state.composeImages] : [];
-  state.scroll['gallery_grid'] = 0;
+  state.scroll[ListId.GalleryGrid] = 0;
   state.task.push(AppScreen.GalleryPicker);
   state.focused = null;
 }

@@ -30,6 +30,19 @@ export const AppScreen = {
 } as const;
 export type AppScreen = (typeof AppScreen)[keyof typeof AppScreen];
 
+/** Scrolling lists; each id is both the list view's id and its key in `AppState.scroll`. */
+export const ListId = {
+  ChatList: 'chat_list',
+  Contacts: 'contact_list',
+  ChatHistory: 'chat_history',
+  MomentsFeed: 'moments_feed',
+  GalleryGrid: 'gallery_grid',
+} as const;
+export type ListId = (typeof ListId)[keyof typeof ListId];
+
+/** Moments takes at most nine images per post. */
+export const MAX_PICKED_IMAGES = 9;
+
 export const TAB_SCREENS: readonly AppScreen[] = [AppScreen.ChatList, AppScreen.Contacts, AppScreen.Discover, AppScreen.Me];
 
 /** What is in front: the launcher, the recents list, or the app (at the top of its task stack). */

@@ -1,5 +1,5 @@
 // Layout of one chat: history bubbles (scrolled from the bottom), the input bar with 发送, and the 复制 menu.
-import { FieldId, findChat, formatClock, formatShortTime } from './appState.ts';
+import { FieldId, findChat, formatClock, formatShortTime, ListId } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
   avatar, Colors, greenButton, iconButton, screenRoot, statusBar, statusBarHeight, tailThatFits, textPaint, titleBar,
@@ -8,7 +8,6 @@ import {
 import type { ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
 
-export const CHAT_HISTORY_ID = 'chat_history';
 const TIME_LABEL_GAP_MS = 5 * 60_000;
 
 export function chatLayout(ctx: LayoutContext): ViewNode {
@@ -75,16 +74,16 @@ export function chatLayout(ctx: LayoutContext): ViewNode {
   });
   const contentH = y;
   const max = Math.max(0, contentH - viewport);
-  const fromBottom = Math.min(max, Math.max(0, ctx.state.scroll[CHAT_HISTORY_ID] ?? 0));
+  const fromBottom = Math.min(max, Math.max(0, ctx.state.scroll[ListId.ChatHistory] ?? 0));
   // Short histories start at the top; long ones end at the input bar unless scrolled back.
   const shift = contentH <= viewport ? top : historyBottom - contentH + fromBottom;
   const history: ViewNode = {
-    id: CHAT_HISTORY_ID,
+    id: ListId.ChatHistory,
     className: ViewClass.List,
     packageName: ctx.packageName,
     bounds: rect(0, top, width, viewport),
     clip: true,
-    scroll: { key: CHAT_HISTORY_ID, fromBottom: true, max },
+    scroll: { key: ListId.ChatHistory, fromBottom: true, max },
     paint: { fill: Colors.background },
     children: rows.map((r) => translate(r.node, shift)),
   };

@@ -1,10 +1,9 @@
 // Layout of the Moments compose screen: text field with hint, chosen thumbnails, decorative options, 取消 and 发表.
-import { FieldId } from './appState.ts';
+import { FieldId, MAX_PICKED_IMAGES } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
   Colors, greenButton, screenRoot, statusBar, statusBarHeight, textPaint, titleBar, titleBarHeight, wrapText,
 } from './layoutKit.ts';
-import { MAX_PICKED_IMAGES } from './momentsLayouts.ts';
 import type { ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
 

@@ -1,6 +1,6 @@
-// Layouts of Moments: the feed (own posts first), the camera sheet, the gallery picker and the compose screen.
+// Layouts of Moments: the feed (own posts first), the camera sheet and the gallery picker.
 import type { PostRecord } from '../types.ts';
-import { formatShortTime } from './appState.ts';
+import { formatShortTime, ListId } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
   avatar, Colors, greenButton, iconButton, screenRoot, scrollList, statusBar, statusBarHeight, textPaint, titleBar,
@@ -8,8 +8,6 @@ import {
 } from './layoutKit.ts';
 import type { ViewNode } from './viewNode.ts';
 import { rect, ViewClass } from './viewNode.ts';
-
-export const MAX_PICKED_IMAGES = 9;
 
 /** Friends' posts shown under the phone's own posts so the feed never looks empty. */
 const FRIEND_POSTS: { name: string; color: string; text: string; tiles: string[] }[] = [
@@ -25,7 +23,7 @@ export function momentsLayout(ctx: LayoutContext): ViewNode {
   const heights = posts.map((p) => postHeight(ctx, p.text, p.imageSha256.length));
   const friendHeights = FRIEND_POSTS.map((p) => postHeight(ctx, p.text, p.tiles.length));
   const total = coverH + ctx.dp(40) + [...heights, ...friendHeights].reduce((a, b) => a + b, 0);
-  const list = scrollList(ctx, 'moments_feed', top, height, total, (y0) => {
+  const list = scrollList(ctx, ListId.MomentsFeed, top, height, total, (y0) => {
     const nodes: ViewNode[] = [
       { id: 'moments_cover', className: ViewClass.Image, packageName: ctx.packageName, bounds: rect(0, y0, width, coverH), paint: { gradient: ['#3E5151', '#DECBA4'] }, children: [] },
       avatar(ctx, 'moments_my_avatar', ctx.state.deviceName, Colors.brand, rect(width - ctx.dp(84), y0 + coverH - ctx.dp(40), ctx.dp(68), ctx.dp(68))),
@@ -148,7 +146,7 @@ export function galleryPickerLayout(ctx: LayoutContext): ViewNode {
   const images = [...ctx.state.gallery].sort((a, b) => b.addedSeq - a.addedSeq);
   const rows = Math.ceil(images.length / columns);
   const selection = ctx.state.selection;
-  const grid = scrollList(ctx, 'gallery_grid', top, height - bottomH, rows * (cell + gap), (y0) =>
+  const grid = scrollList(ctx, ListId.GalleryGrid, top, height - bottomH, rows * (cell + gap), (y0) =>
     images.map((img, i) => {
       const x = (i % columns) * (cell + gap);
       const y = y0 + Math.floor(i / columns) * (cell + gap);

@@ -1,5 +1,5 @@
 // Layouts of the app's four tabs: chat list (微信), contacts (通讯录), discover (发现) and me (我), with the tab bar.
-import { AppScreen, formatShortTime } from './appState.ts';
+import { AppScreen, formatShortTime, ListId } from './appState.ts';
 import type { LayoutContext } from './layoutKit.ts';
 import {
   avatar, badge, Colors, ellipsize, iconButton, screenRoot, scrollList, statusBar, statusBarHeight, textPaint, titleBar,
@@ -74,7 +74,7 @@ export function chatListLayout(ctx: LayoutContext): ViewNode {
   const top = statusBarHeight(ctx) + titleBarHeight(ctx);
   const rowH = ctx.dp(72);
   const chats = ctx.state.chats;
-  const list = scrollList(ctx, 'chat_list', top, height - tabBarHeight(ctx), rowH * chats.length, (y0) =>
+  const list = scrollList(ctx, ListId.ChatList, top, height - tabBarHeight(ctx), rowH * chats.length, (y0) =>
     chats.map((chat, i) => {
       const y = y0 + i * rowH;
       const last = chat.messages[chat.messages.length - 1];
@@ -133,7 +133,7 @@ export function contactsLayout(ctx: LayoutContext): ViewNode {
   const top = statusBarHeight(ctx) + titleBarHeight(ctx);
   const rowH = ctx.dp(56);
   const people = [...ctx.state.chats].filter((c) => !c.isGroup).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  const list = scrollList(ctx, 'contact_list', top, height - tabBarHeight(ctx), rowH * people.length, (y0) =>
+  const list = scrollList(ctx, ListId.Contacts, top, height - tabBarHeight(ctx), rowH * people.length, (y0) =>
     people.map((chat, i) => {
       const y = y0 + i * rowH;
       return {
