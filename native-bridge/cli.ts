@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { startBox } from './box.ts';
 import type { DeviceInfo } from './devices/deviceHub.ts';
 import { BOX_USAGE, parseBoxArgs } from './server/boxArgs.ts';
+import { TokenStore } from './server/tokenStore.ts';
 
 function describeDevice(device: DeviceInfo): string {
   const size = device.width > 0 ? `, ${device.width}x${device.height}` : '';
@@ -15,9 +16,26 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`phonewall box: ${parsed.error}`);
     return 2;
   }
-  if (parsed.help) {
+  const { action } = parsed;
+  if (action.kind === 'help') {
     console.log(BOX_USAGE);
     return 0;
+  }
+  if (action.kind === 'issueToken' || action.kind === 'revokeToken') {
+    try {
+      const tokens = await TokenStore.open(parsed.config.dataDir);
+      if (action.kind === 'issueToken') {
+        // Printed on request, once; the box keeps only its hash.
+        console.log(await tokens.issue(action.name, action.role));
+      } else {
+        const removed = await tokens.revoke(action.name);
+        console.log(`revoked ${removed} token(s) named ${action.name}`);
+      }
+      return 0;
+    } catch (error) {
+      console.error(`phonewall box: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
   }
   const online = new Set<string>();
   const report = (device: DeviceInfo, removed: boolean) => {

@@ -54,6 +54,13 @@ describe('parseBoxArgs', () => {
     }
   });
 
+  test('token management actions', () => {
+    expect(parseBoxArgs(['--issue-token', 'desk-1:operator'], {}, home)).toMatchObject({ ok: true, action: { kind: 'issueToken', name: 'desk-1', role: 'operator' } });
+    expect(parseBoxArgs(['--revoke-token', 'desk-1'], {}, home)).toMatchObject({ ok: true, action: { kind: 'revokeToken', name: 'desk-1' } });
+    expect(parseBoxArgs(['--issue-token', 'desk-1:root'], {}, home).ok).toBe(false);
+    expect(parseBoxArgs([], {}, home)).toMatchObject({ ok: true, action: { kind: 'serve' } });
+  });
+
   test('host:port parsing', () => {
     expect(parseHostPort('127.0.0.1:0', '--listen')).toEqual({ host: '127.0.0.1', port: 0 });
     expect(typeof parseHostPort('127.0.0.1', '--listen')).toBe('string');

@@ -5,12 +5,24 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BoxConfig, HostPort } from '../box.ts';
 import { DEFAULT_LISTEN, isLoopback } from '../box.ts';
+import { ROLES } from '../protocol/roles.ts';
+import type { Role } from '../protocol/roles.ts';
+import { TOKEN_NAME_PATTERN } from './tokenStore.ts';
 
 export const BOX_USAGE = `usage: npm run box -- [--simulate N] [--connect HOST:PORT]... [--listen HOST:PORT] [--data DIR]
        [--scrcpy-server PATH] [--adb HOST:PORT | --no-adb] [--allow-origin URL]... [--allow-host NAME]...
-       [--renderer DIR] [--tls-cert FILE --tls-key FILE]`;
+       [--renderer DIR] [--tls-cert FILE --tls-key FILE]
+       npm run box -- [--data DIR] --issue-token NAME:ROLE   (ROLE: admin, operator, viewer; prints the token once)
+       npm run box -- [--data DIR] --revoke-token NAME`;
 
-export type ParsedArgs = { ok: true; config: BoxConfig; help: boolean } | { ok: false; error: string };
+/** What the command does: serve (the default), or manage tokens in the data folder and exit. */
+export type BoxAction =
+  | { kind: 'serve' }
+  | { kind: 'help' }
+  | { kind: 'issueToken'; name: string; role: Role }
+  | { kind: 'revokeToken'; name: string };
+
+export type ParsedArgs = { ok: true; config: BoxConfig; action: BoxAction } | { ok: false; error: string };
 
 const MAX_SIMULATED = 64;
 
@@ -51,6 +63,8 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
         renderer: { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'issue-token': { type: 'string' },
+        'revoke-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -124,9 +138,22 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
     rendererDir = join(cwd, 'dist', 'renderer');
   }
   const dataDir = resolve(values.data ?? env.PHONEWALL_DATA ?? join(home, '.phonewall', 'box'));
+  let action: BoxAction = values.help ? { kind: 'help' } : { kind: 'serve' };
+  if (values['issue-token'] !== undefined && values['revoke-token'] !== undefined) return fail('--issue-token and --revoke-token cannot be used together');
+  if (values['issue-token'] !== undefined) {
+    const [name = '', role = ''] = values['issue-token'].split(':');
+    if (!TOKEN_NAME_PATTERN.test(name) || !(ROLES as readonly string[]).includes(role)) {
+      return fail(`--issue-token expects NAME:ROLE with ROLE one of ${ROLES.join(', ')}, got "${values['issue-token']}"`);
+    }
+    action = { kind: 'issueToken', name, role: role as Role };
+  }
+  if (values['revoke-token'] !== undefined) {
+    if (!TOKEN_NAME_PATTERN.test(values['revoke-token'])) return fail(`--revoke-token expects a token name, got "${values['revoke-token']}"`);
+    action = { kind: 'revokeToken', name: values['revoke-token'] };
+  }
   return {
     ok: true,
-    help: values.help === true,
+    action,
     config: {
       dataDir,
       listen,

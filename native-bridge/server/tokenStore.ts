@@ -1,5 +1,6 @@
 // Bearer tokens of the box: a JSON file of hashed tokens with roles, and the admin token created at first start.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ type TokenEntry = z.infer<typeof TokenEntrySchema>;
 
 export const TOKENS_FILE = 'tokens.json';
 export const ADMIN_TOKEN_FILE = 'admin.token';
+export const TOKEN_NAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** base64url, 32 random bytes: valid inside a Sec-WebSocket-Protocol token. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -27,7 +29,25 @@ export function generateToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+function parseTokenFile(text: string, file: string): TokenEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${file} is not valid JSON; fix or delete it (a new admin token is then created)`);
+  }
+  const result = TokenFileSchema.safeParse(parsed);
+  if (!result.success) throw new Error(`${file} does not hold a valid token list; fix or delete it`);
+  return result.data.tokens;
+}
+
+/**
+ * Tokens issued or revoked by another process (`npm run box -- --issue-token …`) take effect in a running box:
+ * the file is re-read when its modification time changes.
+ */
 export class TokenStore {
+  private loadedMtimeMs = 0;
+
   private constructor(
     private readonly file: string,
     private entries: TokenEntry[],
@@ -53,29 +73,40 @@ export class TokenStore {
       await store.save();
       return store;
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new Error(`${file} is not valid JSON; fix or delete it (a new admin token is then created)`);
-    }
-    const result = TokenFileSchema.safeParse(parsed);
-    if (!result.success) throw new Error(`${file} does not hold a valid token list; fix or delete it`);
     await chmod(file, 0o600);
-    return new TokenStore(file, result.data.tokens, adminTokenPath);
+    const store = new TokenStore(file, parseTokenFile(text, file), adminTokenPath);
+    store.loadedMtimeMs = statSync(file).mtimeMs;
+    return store;
   }
 
   /** Adds a token with a role and returns it (the only time the token itself is known). */
   async issue(name: string, role: Role): Promise<string> {
+    if (!TOKEN_NAME_PATTERN.test(name)) throw new Error(`token name "${name}" must be 1-64 letters, digits, dots, dashes or underscores`);
+    this.reloadIfChanged();
     const token = generateToken();
-    this.entries = [...this.entries, { name, role, sha256: hashToken(token).toString('hex') }];
+    this.entries = [...this.entries.filter((entry) => entry.name !== name), { name, role, sha256: hashToken(token).toString('hex') }];
     await this.save();
     return token;
+  }
+
+  /** Removes every token with that name; returns how many were removed. */
+  async revoke(name: string): Promise<number> {
+    this.reloadIfChanged();
+    const before = this.entries.length;
+    this.entries = this.entries.filter((entry) => entry.name !== name);
+    await this.save();
+    return before - this.entries.length;
+  }
+
+  list(): { name: string; role: Role }[] {
+    this.reloadIfChanged();
+    return this.entries.map(({ name, role }) => ({ name, role }));
   }
 
   /** The role of a token, or null. Compares hashes in constant time. */
   verify(token: string | null): { role: Role; name: string } | null {
     if (token === null || !TOKEN_PATTERN.test(token)) return null;
+    this.reloadIfChanged();
     const digest = hashToken(token);
     let found: TokenEntry | null = null;
     for (const entry of this.entries) {
@@ -84,10 +115,22 @@ export class TokenStore {
     return found ? { role: found.role, name: found.name } : null;
   }
 
+  private reloadIfChanged(): void {
+    try {
+      const mtimeMs = statSync(this.file).mtimeMs;
+      if (mtimeMs === this.loadedMtimeMs) return;
+      this.entries = parseTokenFile(readFileSync(this.file, 'utf8'), this.file);
+      this.loadedMtimeMs = mtimeMs;
+    } catch {
+      // A missing or half-edited file keeps the tokens already loaded.
+    }
+  }
+
   private async save(): Promise<void> {
-    const temp = `${this.file}.tmp`;
+    const temp = `${this.file}.${process.pid}.tmp`;
     await writeFile(temp, `${JSON.stringify({ tokens: this.entries }, null, 2)}\n`, { mode: 0o600 });
     await chmod(temp, 0o600);
     await rename(temp, this.file);
+    this.loadedMtimeMs = statSync(this.file).mtimeMs;
   }
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BoxTestClient } from './wsTestClient.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -60,6 +61,17 @@ describe('box CLI', () => {
       expect(health.devices.online).toBe(2);
       const token = (await import('node:fs/promises')).readFile(join(data, 'admin.token'), 'utf8');
       expect(run.out.stdout + run.out.stderr).not.toContain((await token).trim());
+
+      // A token issued from another process works in the running box at once, and stops working when revoked.
+      const issue = runBox(['--data', data, '--issue-token', 'desk-7:viewer']);
+      expect(await issue.exited).toBe(0);
+      const issued = issue.out.stdout.trim();
+      expect(issued).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await BoxTestClient.upgradeStatus(url!, '/ws/media', { token: issued })).status).toBe(101);
+      const revoke = runBox(['--data', data, '--revoke-token', 'desk-7']);
+      expect(await revoke.exited).toBe(0);
+      expect((await BoxTestClient.upgradeStatus(url!, '/ws/media', { token: issued })).status).toBe(401);
+
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
     } finally {
