@@ -17,8 +17,11 @@ const LAUNCHER_APPS: { id: string; label: string; icon: IconName; color: string;
 export function launcherLayout(ctx: LayoutContext): ViewNode {
   const { width } = ctx.state;
   const columns = width > ctx.state.height ? 6 : 4;
+  const date = formatDate(ctx.state.startedAt);
   const cell = Math.floor(width / columns);
-  const top = statusBarHeight(ctx) + ctx.dp(40);
+  const landscape = width > ctx.state.height;
+  const clockH = landscape ? 0 : ctx.dp(150);
+  const top = statusBarHeight(ctx) + ctx.dp(24) + clockH;
   const icons: ViewNode[] = LAUNCHER_APPS.map((app, i) => {
     const x = (i % columns) * cell;
     const y = top + Math.floor(i / columns) * ctx.dp(100);
@@ -51,7 +54,30 @@ export function launcherLayout(ctx: LayoutContext): ViewNode {
       ],
     };
   });
-  const root = screenRoot(ctx, LAUNCHER_PACKAGE, '#2B5876', [statusBar(ctx, 'rgba(0,0,0,0)', true), ...icons]);
+  // The clock widget shows the same fixed time as the status bar, so an idle launcher never changes.
+  const clock: ViewNode[] = landscape
+    ? []
+    : [
+        {
+          id: 'launcher_clock',
+          className: ViewClass.Text,
+          packageName: LAUNCHER_PACKAGE,
+          bounds: rect(0, statusBarHeight(ctx) + ctx.dp(24), width, ctx.dp(84)),
+          text: ctx.state.clockText,
+          paint: { label: textPaint([ctx.state.clockText], ctx.dp(64), '#FFFFFF', { align: 'center' }) },
+          children: [],
+        },
+        {
+          id: 'launcher_date',
+          className: ViewClass.Text,
+          packageName: LAUNCHER_PACKAGE,
+          bounds: rect(0, statusBarHeight(ctx) + ctx.dp(108), width, ctx.dp(28)),
+          text: date,
+          paint: { label: textPaint([date], ctx.dp(15), 'rgba(255,255,255,0.85)', { align: 'center' }) },
+          children: [],
+        },
+      ];
+  const root = screenRoot(ctx, LAUNCHER_PACKAGE, '#2B5876', [statusBar(ctx, 'rgba(0,0,0,0)', true), ...clock, ...icons]);
   root.paint = { gradient: ['#2B5876', '#4E8F8B'] };
   return root;
 }
@@ -113,4 +139,12 @@ export function recentsLayout(ctx: LayoutContext, appScreen: ViewNode | null): V
   const root = screenRoot(ctx, SYSTEMUI_PACKAGE, '#3A3A3C', children);
   root.onTap = { type: 'goHome' };
   return root;
+}
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** China Standard Time date, e.g. `11月22日 星期日`. */
+function formatDate(at: number): string {
+  const d = new Date(at + 8 * 3_600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${WEEKDAYS[d.getUTCDay()] ?? ''}`;
 }
