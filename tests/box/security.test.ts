@@ -1,5 +1,7 @@
 // Security of the box's WebSocket API (RELIABILITY.md W1–W6, W9, W10) against a replayed-stream hub.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -22,6 +24,7 @@ const logLines: string[] = [];
 const clients: BoxTestClient[] = [];
 const raws: RawWsClient[] = [];
 const CAP = 256 * 1024;
+const run = promisify(execFile);
 
 async function connect(path: string, token: string) {
   const client = await BoxTestClient.connect(box.url, path, { token });
@@ -41,7 +44,6 @@ beforeAll(async () => {
     backpressure: { capBytes: CAP, cutAfterMs: 1_500 },
     log: (line) => logLines.push(line),
   });
-  const { readFile } = await import('node:fs/promises');
   admin = (await readFile(box.adminTokenPath, 'utf8')).trim();
   operator = await box.issueToken('op', 'operator');
   viewer = await box.issueToken('tv', 'viewer');
@@ -108,6 +110,24 @@ describe('upgrade checks (W1–W4)', () => {
   test('W4: the default listen address is loopback; a LAN address without TLS is refused', async () => {
     expect(DEFAULT_LISTEN.host).toBe('127.0.0.1');
     await expect(startBox({ dataDir: join(dir, 'lan'), listen: { host: '0.0.0.0', port: 0 }, hub, log: () => {} })).rejects.toThrow(/TLS/);
+  });
+
+  test('W4: with TLS the box serves https and wss, and its own https origin is the allowed one', async () => {
+    const certPath = join(dir, 'cert.pem');
+    const keyPath = join(dir, 'key.pem');
+    await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=localhost']);
+    const tlsBox = await startBox({ dataDir: join(dir, 'tls'), listen: { host: '127.0.0.1', port: 0 }, hub, tls: { certPath, keyPath }, log: () => {} });
+    try {
+      expect(tlsBox.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const token = (await readFile(tlsBox.adminTokenPath, 'utf8')).trim();
+      const client = await BoxTestClient.connect(tlsBox.url, '/ws/control', { token, insecureTls: true, origin: tlsBox.url });
+      clients.push(client);
+      await client.waitFor((m) => m.type === 'hello');
+      const plainOrigin = await BoxTestClient.upgradeStatus(tlsBox.url, '/ws/control', { token, insecureTls: true, origin: tlsBox.url.replace('https', 'http') });
+      expect(plainOrigin.status).toBe(403);
+    } finally {
+      await tlsBox.stop();
+    }
   });
 });
 
@@ -238,7 +258,6 @@ describe('liveness (W10)', () => {
       pingIntervalMs: 200, log: () => {},
     });
     try {
-      const { readFile } = await import('node:fs/promises');
       const token = (await readFile(liveBox.adminTokenPath, 'utf8')).trim();
       const healthy = await BoxTestClient.connect(liveBox.url, '/ws/control', { token });
       clients.push(healthy);

@@ -9,6 +9,8 @@ export interface ClientOptions {
   host?: string;
   /** How the token is sent. */
   via?: 'header' | 'subprotocol' | 'query';
+  /** Accept a self-signed certificate (TLS tests). */
+  insecureTls?: boolean;
 }
 
 export type JsonMessage = Record<string, unknown> & { type: string };
@@ -46,7 +48,11 @@ export class BoxTestClient {
       else url.searchParams.set('token', options.token);
     }
     if (options.host) headers.host = options.host;
-    const ws = new WebSocket(url, protocols, { headers, ...(options.origin ? { origin: options.origin } : {}) });
+    const ws = new WebSocket(url, protocols, {
+      headers,
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(options.insecureTls ? { rejectUnauthorized: false } : {}),
+    });
     const client = new BoxTestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
