@@ -54,6 +54,15 @@ describe('deviceControlPhonePort', () => {
     expect(await phone.screenSize()).toEqual({ width: 1080, height: 2400 });
   });
 
+  it('sends touches in the frame coordinates of the live stream and releases it', async () => {
+    const fake = fakeControl();
+    let released = 0;
+    const phone = deviceControlPhonePort(() => online, fake.control, async () => ({ width: 540, height: 1200, release: () => void released++ }));
+    await phone.tap(1000, 2000);
+    expect(fake.inputs[0]).toEqual({ kind: 'touch', action: 'down', pointerId: 0, x: 500, y: 1000, frameWidth: 540, frameHeight: 1200 });
+    expect(released).toBe(1);
+  });
+
   it('reports an offline or vanished phone as PhoneLostError, other failures as they are', async () => {
     const fake = fakeControl();
     let info: DeviceInfo | null = online;

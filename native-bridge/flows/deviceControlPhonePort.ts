@@ -1,5 +1,5 @@
 // A PhonePort over the device side's DeviceControl: how the box's flows reach real and simulated phones alike.
-import type { ControlInput, DeviceControl, DeviceInfo } from '../devices/deviceHub.ts';
+import type { ControlInput, DeviceControl, DeviceHub, DeviceInfo } from '../devices/deviceHub.ts';
 import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';
 import { AndroidKey, PhoneLostError, type PhonePort } from './phonePort.ts';
 
@@ -8,7 +8,14 @@ const lostCodes: readonly string[] = [DeviceErrorCode.UnknownDevice, DeviceError
 /** Moves sent for a swipe: enough for apps to see a drag, not a fling. */
 const swipeSteps = 8;
 
-export function deviceControlPhonePort(device: () => DeviceInfo | null, control: DeviceControl): PhonePort {
+/**
+ * scrcpy drops touches whose frame size differs from its session's video size, so touches are sent in the
+ * coordinates of a live stream's frame; `frameSize` provides it (e.g. by holding the phone's grid stream).
+ * Without it, physical pixels are sent with the physical size as the frame.
+ */
+export type FrameSizeSource = () => Promise<{ width: number; height: number; release(): void }>;
+
+export function deviceControlPhonePort(device: () => DeviceInfo | null, control: DeviceControl, frameSize?: FrameSizeSource): PhonePort {
   const info = () => {
     const current = device();
     if (!current || current.state !== 'online') throw new PhoneLostError(`phone ${current?.id ?? '?'} is ${current?.state ?? 'gone'}`);
@@ -22,10 +29,23 @@ export function deviceControlPhonePort(device: () => DeviceInfo | null, control:
       throw error;
     }
   };
-  const touch = (action: 'down' | 'move' | 'up', x: number, y: number): ControlInput => {
+  /** Sends one gesture (physical-pixel points) in frame coordinates. */
+  const gesture = async (points: readonly { action: 'down' | 'move' | 'up'; x: number; y: number }[]) => {
     const { width, height } = info();
-    const clamp = (value: number, max: number) => Math.min(max - 1, Math.max(0, Math.round(value)));
-    return { kind: 'touch', action, pointerId: 0, x: clamp(x, width), y: clamp(y, height), frameWidth: width, frameHeight: height };
+    const frame = frameSize ? await frameSize() : { width, height, release: () => undefined };
+    try {
+      const clamp = (value: number, max: number) => Math.min(max - 1, Math.max(0, Math.floor(value)));
+      for (const p of points) {
+        const input: ControlInput = {
+          kind: 'touch', action: p.action, pointerId: 0,
+          x: clamp((p.x * frame.width) / width, frame.width), y: clamp((p.y * frame.height) / height, frame.height),
+          frameWidth: frame.width, frameHeight: frame.height,
+        };
+        await control.input(input);
+      }
+    } finally {
+      frame.release();
+    }
   };
   // Pushed files wait here until the flow's mediaScan step: the device side pushes and scans in one call.
   let pending: { name: string; bytes: Uint8Array }[] = [];
@@ -40,18 +60,16 @@ export function deviceControlPhonePort(device: () => DeviceInfo | null, control:
     screenshot: () => call(() => control.screenshot()),
     uiDump: () => call(() => control.uiDump()),
     tap: (x, y) =>
-      call(async () => {
-        await control.input(touch('down', x, y));
-        await control.input(touch('up', x, y));
-      }),
+      call(() => gesture([
+        { action: 'down', x, y },
+        { action: 'up', x, y },
+      ])),
     swipe: (fromX, fromY, toX, toY) =>
-      call(async () => {
-        await control.input(touch('down', fromX, fromY));
-        for (let i = 1; i <= swipeSteps; i++) {
-          await control.input(touch('move', fromX + ((toX - fromX) * i) / swipeSteps, fromY + ((toY - fromY) * i) / swipeSteps));
-        }
-        await control.input(touch('up', toX, toY));
-      }),
+      call(() => gesture([
+        { action: 'down', x: fromX, y: fromY },
+        ...Array.from({ length: swipeSteps }, (_, i) => ({ action: 'move' as const, x: fromX + ((toX - fromX) * (i + 1)) / swipeSteps, y: fromY + ((toY - fromY) * (i + 1)) / swipeSteps })),
+        { action: 'up', x: toX, y: toY },
+      ])),
     key: (keycode) =>
       call(async () => {
         if (keycode === AndroidKey.BACK) await control.input({ kind: 'back' });
@@ -70,5 +88,22 @@ export function deviceControlPhonePort(device: () => DeviceInfo | null, control:
     },
     // scrcpy's START_APP with a leading `+` force-stops the app first: a cold start on its main screen.
     launchApp: (name) => call(() => control.input({ kind: 'startApp', name: `+${name}` })),
+  };
+}
+
+/** Frame sizes from the phone's grid stream, held only for the gesture (the session outlives it by its grace time). */
+export function gridFrameSize(hub: DeviceHub, deviceId: string, timeoutMs = 15_000): FrameSizeSource {
+  return async () => {
+    const hold = hub.holdStream(deviceId, 'grid');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const config = [...hold.stream.snapshot()].reverse().find((packet) => packet.type === 'config');
+      if (config && config.type === 'config') return { width: config.width, height: config.height, release: () => hold.release() };
+      if (Date.now() > deadline) {
+        hold.release();
+        throw new PhoneLostError(`no video from ${deviceId} within ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
 }

@@ -49,7 +49,7 @@ describe('FlowInterpreter with the built-in simulated-moments flow', () => {
     const error = await run.runPreparation().then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(FlowStepError);
     expect((error as FlowStepError).code).toBe('not_found');
-    expect((error as FlowStepError).stepIndex).toBe(8);
+    expect((error as FlowStepError).stepIndex).toBe(7);
     expect(phone.publishTaps).toEqual({});
   });
 
@@ -84,5 +84,24 @@ describe('FlowInterpreter with the built-in simulated-moments flow', () => {
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     await new FlowInterpreter(parsed.flow, phone, { jobId: 'j', postText: '', images: [] }, new FakeClock(0)).runPreparation();
     expect(phone.screen).toBe('galleryPicker');
+  });
+
+  it('skips an optional step that finds nothing, but never swallows a lost phone', async () => {
+    const parsed = parseFlow({
+      version: 1, id: 't', name: 't',
+      steps: [
+        { action: 'tap', optional: true, target: { view: { text: 'popup 关闭' } }, timeoutMs: 500 },
+        { action: 'launchApp', app: 'com.phonewall.chat', timeoutMs: 500 },
+        { action: 'commit', target: { view: { text: '发现' } }, timeoutMs: 500 },
+      ],
+      verify: { steps: [], present: { view: { text: 'x' } } },
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const phone = new FakeMomentsPhone('p1');
+    await new FlowInterpreter(parsed.flow, phone, { jobId: 'j', postText: '', images: [] }, new FakeClock(0)).runPreparation();
+    expect(phone.screen).toBe('chatList');
+    const lost = new FakeMomentsPhone('p2');
+    lost.online = false;
+    await expect(new FlowInterpreter(parsed.flow, lost, { jobId: 'j', postText: '', images: [] }, new FakeClock(0)).runPreparation()).rejects.toMatchObject({ code: 'phone_lost', stepIndex: 0 });
   });
 });

@@ -110,7 +110,12 @@ export class FlowInterpreter {
       if (step.when === 'hasImages' && this.job.images.length === 0) continue;
       if (step.when === 'noImages' && this.job.images.length > 0) continue;
       await this.hooks.beforeStep?.(phase, index, step);
-      await this.guard(phase, index, step.action, () => this.runStep(phase, index, step));
+      try {
+        await this.guard(phase, index, step.action, () => this.runStep(phase, index, step));
+      } catch (error) {
+        const skippable = error instanceof FlowStepError && (error.code === 'timeout' || error.code === 'not_found' || error.code === 'assert_failed');
+        if (!(step.optional && skippable)) throw error;
+      }
     }
   }
 

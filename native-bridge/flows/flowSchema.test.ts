@@ -46,6 +46,9 @@ describe('parseFlow', () => {
     expect(parseFlow(template)).toMatchObject({ ok: false, errors: ['steps[0].target: unknown template "cam": add it under templates'] });
     expect(parseFlow('{ nope')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^\(flow\): not valid JSON/)] });
     expect(parseFlow({ ...minimal(), version: 2 })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^version: expected 1/)] });
+    const optionalCommit = minimal();
+    optionalCommit.steps[1] = { ...optionalCommit.steps[1], optional: true };
+    expect(parseFlow(optionalCommit)).toMatchObject({ ok: false, errors: ['steps[1].optional: the commit step cannot be optional'] });
     const point = minimal();
     point.steps[1] = { action: 'commit', target: { point: { x: 1.5, y: 0 } }, timeoutMs: 1 };
     expect(parseFlow(point)).toMatchObject({ ok: false, errors: ['steps[1].target.point.x: expected a number from 0 to 1'] });

@@ -42,6 +42,8 @@ const base = {
   name: z.string().optional(),
   /** Run the step only when the post has images (or none). */
   when: z.enum(['hasImages', 'noImages']).optional(),
+  /** A step that may find nothing to do (a tab already open, a popup that did not show): its timeout is not a failure. */
+  optional: z.boolean().default(false),
 };
 
 export const stepSchema = z.discriminatedUnion(
@@ -88,6 +90,9 @@ export const flowSchema = z
     if (commits.length !== 1) ctx.addIssue({ code: 'custom', path: ['steps'], message: `expected exactly one commit step (the irreversible tap), found ${commits.length}` });
     flow.verify.steps.forEach((step, index) => {
       if (step.action === 'commit') ctx.addIssue({ code: 'custom', path: ['verify', 'steps', index, 'action'], message: 'verification must never commit' });
+    });
+    flow.steps.forEach((step, index) => {
+      if (step.action === 'commit' && step.optional) ctx.addIssue({ code: 'custom', path: ['steps', index, 'optional'], message: 'the commit step cannot be optional' });
     });
     const templateNames = new Set(Object.keys(flow.templates));
     const checkTemplate = (value: unknown, path: (string | number)[]) => {
