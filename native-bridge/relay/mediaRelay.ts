@@ -50,11 +50,6 @@ export class MediaRelay {
     return viewer;
   }
 
-  /** The stream id a device stream has (or will have) on this box. */
-  streamIdOf(deviceId: string, profile: StreamProfileName): number {
-    return this.entryFor(deviceId, profile).framer.streamId;
-  }
-
   private entryFor(deviceId: string, profile: StreamProfileName): StreamEntry {
     const key = `${profile}\u0000${deviceId}`;
     let entry = this.streams.get(key);

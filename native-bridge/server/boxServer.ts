@@ -183,7 +183,7 @@ export class BoxServer {
     });
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
     serveConnection(ws, this.connectionInfo(SocketKind.Control, role), (message) =>
-      runControlRequest(message, { hub: this.options.hub, role, uploads, now: this.options.now, sleep, serializer: this.serializer }),
+      runControlRequest(message, { hub: this.options.hub, uploads, sleep, serializer: this.serializer }),
     );
     ws.on('close', () => {
       this.controlClients.delete(client);
@@ -192,7 +192,7 @@ export class BoxServer {
   }
 
   private acceptMedia(ws: WebSocket, role: Role): void {
-    const session = new MediaSession(ws, this.relay, role, this.options.now);
+    const session = new MediaSession(ws, this.relay);
     this.mediaSessions.add(session);
     serveConnection(ws, this.connectionInfo(SocketKind.Media, role), (message) => session.run(message));
     ws.on('close', () => {

@@ -1,4 +1,4 @@
-// What both socket kinds share: decode, role check, rate and in-flight limits, one response per request.
+// What both socket kinds share: hello, decode, role check, rate and in-flight limits, one response per request.
 import type { WebSocket } from 'ws';
 import { errorResponse, okResponse } from '../protocol/boxMessages.ts';
 import type { BoxMessage, HelloMessage, Response } from '../protocol/boxMessages.ts';
@@ -9,7 +9,7 @@ import { Limits } from '../protocol/limits.ts';
 import { roleMayDo } from '../protocol/roles.ts';
 import type { Role } from '../protocol/roles.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
-import { toProtocolError } from './errorMapping.ts';
+import { RequestError, toProtocolError } from './errorMapping.ts';
 import { RateLimiter } from './rateLimiter.ts';
 
 export interface ConnectionInfo {
@@ -30,14 +30,9 @@ export class AfterResponse {
 
 export type RequestRunner = (message: ClientMessage) => Promise<unknown> | unknown;
 
-export interface ConnectionStats {
-  requests: number;
-  errors: number;
-}
-
-/** Wires one WebSocket to a request runner; every inbound frame gets exactly one response. */
-export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: RequestRunner): ConnectionStats {
-  const stats: ConnectionStats = { requests: 0, errors: 0 };
+/** Wires one WebSocket to a request runner; every inbound frame gets exactly one response. `hello` and `ping`
+ * are answered here, the same on both sockets. */
+export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: RequestRunner): void {
   const limiter = new RateLimiter(Limits.ratePerSecond, Limits.rateBurst, info.now);
   let inFlight = 0;
 
@@ -45,7 +40,6 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
   const fail = (id: Response['id'], code: ErrorCode, message: string) => {
-    stats.errors += 1;
     send(errorResponse(id, protocolError(code, message)));
   };
 
@@ -56,7 +50,6 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
   send(hello);
 
   ws.on('message', (data, isBinary) => {
-    stats.requests += 1;
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     const raw = isBinary ? new Uint8Array(bytes) : bytes.toString('utf8');
     const decoded = decodeClientMessage(raw, info.socket);
@@ -80,7 +73,8 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
     };
     let result: unknown;
     try {
-      result = run(message);
+      const common = answerCommon(message, info);
+      result = common.handled ? common.result : run(message);
     } catch (error) {
       return reject(error);
     }
@@ -91,5 +85,13 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
       inFlight -= 1;
     });
   });
-  return stats;
+}
+
+function answerCommon(message: ClientMessage, info: ConnectionInfo): { handled: true; result: unknown } | { handled: false } {
+  if (message.type === 'ping') return { handled: true, result: { now: info.now() } };
+  if (message.type !== 'hello') return { handled: false };
+  if (message.protocolVersion !== PROTOCOL_VERSION) {
+    throw new RequestError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
+  }
+  return { handled: true, result: { protocolVersion: PROTOCOL_VERSION, role: info.role } };
 }

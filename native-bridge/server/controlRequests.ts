@@ -3,8 +3,6 @@ import type { DeviceHub } from '../devices/deviceHub.ts';
 import type { DeviceInfo, ResultOf } from '../protocol/boxMessages.ts';
 import type { ClientMessage, ClientMessageType } from '../protocol/clientMessages.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
-import type { Role } from '../protocol/roles.ts';
-import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { RequestError } from './errorMapping.ts';
 import type { DeviceSerializer } from './deviceSerializer.ts';
 import { expandInput } from './inputExpansion.ts';
@@ -12,9 +10,7 @@ import type { PushUploads } from './pushUploads.ts';
 
 export interface ControlContext {
   hub: DeviceHub;
-  role: Role;
   uploads: PushUploads;
-  now: () => number;
   sleep: (ms: number) => Promise<void>;
   /** Orders the actions aimed at one phone across all clients. */
   serializer: DeviceSerializer;
@@ -28,13 +24,6 @@ export function wireDevice(device: DeviceInfo): DeviceInfo {
 
 export async function runControlRequest(message: ClientMessage, ctx: ControlContext): Promise<ResultOf<ClientMessageType>> {
   switch (message.type) {
-    case 'hello':
-      if (message.protocolVersion !== PROTOCOL_VERSION) {
-        throw new RequestError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
-      }
-      return { protocolVersion: PROTOCOL_VERSION, role: ctx.role };
-    case 'ping':
-      return { now: ctx.now() };
     case 'listDevices':
       return { devices: ctx.hub.list().map(wireDevice) };
     case 'input': {
@@ -72,9 +61,8 @@ export async function runControlRequest(message: ClientMessage, ctx: ControlCont
       return ctx.uploads.commit(message);
     case 'pushAbort':
       return ctx.uploads.abort(message);
-    case 'subscribe':
-    case 'unsubscribe':
-    case 'requestKeyFrame':
-      throw new RequestError(ErrorCode.BadRequest, `${message.type} belongs on the media socket`);
+    default:
+      // hello and ping are answered by the connection; subscriptions never reach here (media socket only).
+      throw new RequestError(ErrorCode.BadRequest, `${message.type} is not a control request`);
   }
 }

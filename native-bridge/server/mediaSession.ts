@@ -5,8 +5,6 @@ import type { StreamEndedEvent } from '../protocol/boxMessages.ts';
 import type { ClientMessage } from '../protocol/clientMessages.ts';
 import { ErrorCode, protocolError } from '../protocol/errorCodes.ts';
 import { CloseCode, Limits } from '../protocol/limits.ts';
-import { PROTOCOL_VERSION } from '../protocol/version.ts';
-import type { Role } from '../protocol/roles.ts';
 import type { MediaRelay } from '../relay/mediaRelay.ts';
 import type { ViewerStream } from '../relay/viewerStream.ts';
 import { AfterResponse } from './clientConnection.ts';
@@ -25,20 +23,11 @@ export class MediaSession {
   constructor(
     private readonly ws: WebSocket,
     private readonly relay: MediaRelay,
-    private readonly role: Role,
-    private readonly now: () => number,
   ) {}
 
   /** Answers synchronously: subscriptions never wait on a phone. */
   run(message: ClientMessage): unknown {
     switch (message.type) {
-      case 'hello':
-        if (message.protocolVersion !== PROTOCOL_VERSION) {
-          throw new RequestError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
-        }
-        return { protocolVersion: PROTOCOL_VERSION, role: this.role };
-      case 'ping':
-        return { now: this.now() };
       case 'subscribe':
         return this.subscribe(message.deviceId, message.profile);
       case 'unsubscribe':
@@ -80,21 +69,20 @@ export class MediaSession {
     for (const streamId of [...this.subscriptions.keys()]) this.end(streamId);
   }
 
-  get subscriptionCount(): number {
-    return this.subscriptions.size;
-  }
-
   private subscribe(deviceId: string, profile: StreamProfileName): AfterResponse {
     if (this.closed) throw new RequestError(ErrorCode.BadRequest, 'socket is closing');
-    const streamId = this.relay.streamIdOf(deviceId, profile);
-    if (this.subscriptions.has(streamId)) return new AfterResponse({ streamId, deviceId, profile }, () => {});
+    for (const [streamId, existing] of this.subscriptions) {
+      if (existing.deviceId === deviceId && existing.profile === profile) return new AfterResponse({ streamId, deviceId, profile }, () => {});
+    }
     if (this.subscriptions.size >= Limits.maxSubscriptions) throw new RequestError(ErrorCode.TooLarge, 'too many subscriptions on this socket');
+    // The hub refuses unknown and offline devices before the relay gives the stream an id.
     const viewer = this.relay.subscribe(this.ws, deviceId, profile, () => {
-      this.subscriptions.delete(streamId);
+      this.subscriptions.delete(viewer.streamId);
       this.ws.close(CloseCode.SlowConsumer, 'slow viewer: over the buffer cap too long');
       // The close frame waits behind the viewer's backlog; a peer that does not read is dropped soon after.
       setTimeout(() => this.ws.terminate(), 2_000).unref();
     });
+    const { streamId } = viewer;
     this.subscriptions.set(streamId, { viewer, deviceId, profile });
     // The response must reach the client before the stream's first binary frame.
     return new AfterResponse({ streamId, deviceId, profile }, () => {
