@@ -36,15 +36,16 @@ export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTake
       frameReady: () => scheduler.wake(),
     });
     decoderRef.current = decoder;
-    const context = canvas.getContext('2d', { alpha: false, desynchronized: true });
+    const context = canvas.getContext('2d', { alpha: false });
     const removeTarget = scheduler.add({
       draw: () => {
         const { frame, fresh } = decoder.current();
-        if (!frame || !context || !(fresh || dirty)) return;
-        if (!fitCanvas(canvas, window.devicePixelRatio || 1)) return;
+        if (!frame || !context || !(fresh || dirty)) return false;
+        if (!fitCanvas(canvas, window.devicePixelRatio || 1)) return false;
         drawFrameContained(context, frame, canvas.width, canvas.height);
         if (fresh && stats) stats.recordDraw(`${boxId}/${deviceId}/${profile}`, decoder.latestArrivedAt === null ? null : performance.now() - decoder.latestArrivedAt);
         dirty = false;
+        return true;
       },
     });
     let unsubscribe: (() => void) | null = null;
