@@ -94,6 +94,12 @@ describe('box WebSocket API', () => {
     stream.emit();
     await second.until(() => second.frames.length >= 9);
     expect(media.frames.length).toBe(count);
+
+    // A tile shown again starts at a config + key frame, not in the middle of a GOP.
+    await media.request({ type: 'subscribe', deviceId: 'replay-1', profile: 'grid' });
+    await media.until(() => media.frames.length >= count + 2);
+    expect(media.frames[count]?.header.config).toBe(true);
+    expect(media.frames[count + 1]?.header.keyframe).toBe(true);
   });
 
   test('a burst of quick requests is answered in full (only work that waits on phones counts in flight)', async () => {
