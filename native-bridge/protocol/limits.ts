@@ -45,7 +45,5 @@ export const CloseCode = {
   InternalError: 1011,
   /** A viewer that stayed over the buffered-bytes cap longer than the timeout ("try again later"). */
   SlowConsumer: 1013,
-  /** The peer missed two ping intervals. */
-  DeadPeer: 4000,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

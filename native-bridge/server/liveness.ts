@@ -1,4 +1,4 @@
-// Ping/pong liveness for every socket: a peer that misses two ping intervals is cut.
+// Ping/pong liveness for every socket: a peer silent for two ping intervals is cut.
 import type { WebSocket } from 'ws';
 
 export class Liveness {
@@ -16,8 +16,9 @@ export class Liveness {
   start(onTick?: () => void): void {
     this.timer = setInterval(() => {
       for (const [ws, missed] of this.missed) {
-        // A pong resets the count; two pings without one mean the peer is gone (no close handshake possible).
-        if (missed >= 2) {
+        // A pong resets the count. A ping still unanswered at the next tick means the peer has been silent for
+        // up to two intervals: it is gone, and no close handshake is possible with it.
+        if (missed >= 1) {
           ws.terminate();
           this.missed.delete(ws);
           continue;
