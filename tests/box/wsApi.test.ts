@@ -89,7 +89,9 @@ describe('box WebSocket API', () => {
     expect(second.frames[0]?.header.config).toBe(true);
     expect(second.frames[1]?.header.keyframe).toBe(true);
 
+    expect(stream.holds).toBe(2);
     await media.request({ type: 'unsubscribe', streamId });
+    expect(stream.holds).toBe(1);
     const count = media.frames.length;
     stream.emit();
     await second.until(() => second.frames.length >= 9);
@@ -100,6 +102,13 @@ describe('box WebSocket API', () => {
     await media.until(() => media.frames.length >= count + 2);
     expect(media.frames[count]?.header.config).toBe(true);
     expect(media.frames[count + 1]?.header.keyframe).toBe(true);
+
+    // Closing a media socket releases every hold it had.
+    media.close();
+    second.close();
+    for (let i = 0; i < 200 && stream.holds > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(stream.holds).toBe(0);
+    expect(stream.listenerCount).toBe(0);
   });
 
   test('a burst of quick requests is answered in full (only work that waits on phones counts in flight)', async () => {
