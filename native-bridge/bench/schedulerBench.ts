@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const retry = { baseMs: 30_000, maxMs: 600_000 };
     const runner = new JobRunner({
       jobs, clock, phoneFor: instantPhone, flowFor: () => flow.flow,
-      contextFor: (job) => ({ jobId: job.id, postText: 'x', images: [] }), saveProof: () => undefined,
+      contextFor: (job) => ({ jobId: job.id, postText: 'x', images: [] }), saveProof: () => true,
       owner: 'bench', leaseMs: 60_000, retry,
     });
     const scheduler = new Scheduler(jobs, runner, clock, { owner: 'bench', leaseMs: 60_000, maxConcurrent: 32, retry });

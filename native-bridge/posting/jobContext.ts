@@ -20,9 +20,9 @@ export function jobContextLoader(materials: MaterialReader, media: MediaStore): 
   };
 }
 
-export function proofSaver(jobs: JobStore, media: MediaStore): (jobId: string, label: string, png: Uint8Array, now: number) => void {
-  return (jobId, label, png, now) => {
+export function proofSaver(jobs: JobStore, media: MediaStore): (jobId: string, fence: number, label: string, png: Uint8Array, now: number) => boolean {
+  return (jobId, fence, label, png, now) => {
     const record = media.putBytes(png, ImageMime.png, now);
-    jobs.addProof(jobId, label, record.sha256, now);
+    return jobs.addProof(jobId, fence, label, record.sha256, now);
   };
 }

@@ -15,7 +15,8 @@ export interface JobRunnerDeps {
   phoneFor(deviceId: string): PhonePort | null;
   flowFor(flowId: string): Flow | null;
   contextFor(job: Job): FlowJobContext;
-  saveProof(jobId: string, label: string, png: Uint8Array, now: number): void;
+  /** Stores a proof screenshot if `fence` still owns the job; false when the runner has been fenced off. */
+  saveProof(jobId: string, fence: number, label: string, png: Uint8Array, now: number): boolean;
   owner: string;
   leaseMs: number;
   retry: RetryPolicy;
@@ -163,7 +164,9 @@ export class JobRunner {
       beforeStep: () => {
         if (!jobs.renewLease(job.id, fence, clock.now() + leaseMs, clock.now())) throw new FencedOut(`job ${job.id} was taken over`);
       },
-      proof: (label, png) => this.deps.saveProof(job.id, label, png, clock.now()),
+      proof: (label, png) => {
+        if (!this.deps.saveProof(job.id, fence, label, png, clock.now())) throw new FencedOut(`job ${job.id} was taken over`);
+      },
     });
   }
 }

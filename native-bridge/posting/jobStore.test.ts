@@ -58,6 +58,10 @@ describe('JobStore', () => {
     expect(jobs.renewLease('a', fence1, 999, 81)).toBe(false);
     expect(jobs.transition('a', { from: 'claimed', to: 'preparing', now: 82, fence: fence1 })).toMatchObject({ ok: false, error: { code: 'stale_fence' } });
     expect(jobs.get('a')).toMatchObject({ state: 'claimed', attempt: 2, leaseOwner: 'r2' });
+    db.prepare("INSERT INTO media VALUES (?, 'image/png', 1, 0)").run('f'.repeat(64));
+    expect(jobs.addProof('a', fence1, 'stale shot', 'f'.repeat(64), 83)).toBe(false);
+    expect(jobs.addProof('a', second.ok ? second.job.fence : -1, 'proof', 'f'.repeat(64), 84)).toBe(true);
+    expect(jobs.proofs('a').map((p) => p.label)).toEqual(['proof']);
     expect(jobs.log('a').map((e) => `${e.from}>${e.to}#${e.attempt}`)).toEqual(['null>scheduled#1', 'scheduled>claimed#1', 'claimed>preparing#1', 'preparing>scheduled#2', 'scheduled>claimed#2']);
     db.close();
   });

@@ -215,8 +215,11 @@ export class JobStore implements JobReader {
     })();
   }
 
-  addProof(id: string, label: string, sha256: string, now: number): void {
-    this.db.prepare('INSERT INTO job_proofs (job_id, at, label, sha256) VALUES (?, ?, ?, ?)').run(id, now, label, sha256);
+  /** Keeps a proof screenshot with the job, only while `fence` still owns it; false for a stale runner. */
+  addProof(id: string, fence: number, label: string, sha256: string, now: number): boolean {
+    return this.db
+      .prepare('INSERT INTO job_proofs (job_id, at, label, sha256) SELECT id, ?, ?, ? FROM jobs WHERE id = ? AND fence = ?')
+      .run(now, label, sha256, id, fence).changes > 0;
   }
 
   proofs(id: string): { at: number; label: string; sha256: string }[] {
