@@ -1,13 +1,14 @@
 // Schedules: validated creation against known posts/phones/groups, expansion into jobs, and cancellation.
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
 import type { DeviceStore } from '../store/deviceStore.ts';
 import type { JobStore } from './jobStore.ts';
 import { describeProblems, fieldProblems, type FieldProblem } from './materialSchema.ts';
 import { localToInstant, occurrencesBetween } from './scheduleRules.ts';
 import { SchedulePlanner } from './schedulePlanner.ts';
 import { scheduleSpecSchema, type ScheduleSpec } from './scheduleSpec.ts';
-import { DateTime } from 'luxon';
 
 export interface Schedule {
   id: string;
@@ -27,9 +28,19 @@ interface ScheduleRow {
   cancelled_at: number | null;
 }
 
+const storedSpecSchema = z.object({ spec: scheduleSpecSchema, zone: z.string().min(1) });
+
+/** Rows are checked on the way out too: a schedule written by hand or by a broken build fails loudly, alone. */
 export function scheduleFromRow(row: ScheduleRow): Schedule {
-  const stored = JSON.parse(row.spec) as { spec: ScheduleSpec; zone: string };
-  return { id: row.id, spec: stored.spec, zone: stored.zone, createdAt: row.created_at, cancelledAt: row.cancelled_at };
+  let json: unknown;
+  try {
+    json = JSON.parse(row.spec);
+  } catch {
+    throw new ScheduleError('invalid', `Schedule ${row.id} is stored as unreadable JSON.`);
+  }
+  const stored = storedSpecSchema.safeParse(json);
+  if (!stored.success) throw new ScheduleError('invalid', `Schedule ${row.id} is stored invalid: ${describeProblems(fieldProblems(stored.error))}`);
+  return { id: row.id, spec: stored.data.spec, zone: stored.data.zone, createdAt: row.created_at, cancelledAt: row.cancelled_at };
 }
 
 export class ScheduleError extends Error {
