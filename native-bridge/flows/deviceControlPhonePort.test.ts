@@ -1,3 +1,4 @@
+// Tests of the PhonePort over DeviceControl: frame coordinates, gestures, pushes, and lost-phone errors.
 import { describe, expect, it } from 'vitest';
 import type { ControlInput, DeviceControl, DeviceInfo } from '../devices/deviceHub.ts';
 import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';

@@ -1,3 +1,4 @@
+// Tests of the flow interpreter on the fake Moments phone: publish, proofs, timeouts, lost phone, templates, optional steps.
 import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Tests of flow validation: the shipped flows pass, every invalid flow names its step and field.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinFlowPath, exampleFlowPath } from './flowLoader.ts';

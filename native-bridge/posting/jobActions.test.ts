@@ -1,3 +1,4 @@
+// Tests of operator actions on jobs: retry, cancel, resolve by hand, and what they refuse.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

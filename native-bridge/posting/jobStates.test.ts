@@ -1,3 +1,4 @@
+// Tests of the job transition table: every pair of states, allowed or not.
 import { describe, expect, it } from 'vitest';
 import { allJobStates, canTransition, jobTransitions } from './jobStates.ts';
 

@@ -1,3 +1,4 @@
+// Tests of the job store on a real SQLite file: idempotent inserts, claims, fencing, logs, leases.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of the material box: create/edit/duplicate/delete and validation that writes nothing half.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

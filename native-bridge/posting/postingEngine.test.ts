@@ -1,3 +1,4 @@
+// Tests of the posting engine composition: a staggered schedule end to end on fake phones.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of planning: seeded stagger, quiet hours and daily caps with visible reasons.
 import { describe, expect, it } from 'vitest';
 import { localToInstant } from './scheduleRules.ts';
 import { quietEnd, SchedulePlanner, type PlanInput } from './schedulePlanner.ts';

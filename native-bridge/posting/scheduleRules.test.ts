@@ -1,3 +1,4 @@
+// Tests of schedule times across time zones and DST edges (Shanghai, Berlin, New York).
 import { describe, expect, it } from 'vitest';
 import { localToInstant, occurrencesBetween } from './scheduleRules.ts';
 

@@ -1,3 +1,4 @@
+// Tests of schedules on a real SQLite file: expansion, validation errors, caps across schedules, cancel.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

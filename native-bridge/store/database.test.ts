@@ -1,3 +1,4 @@
+// Tests of opening the store: pragmas, migrations, newer-schema refusal, corruption refusal.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Tests of the content-addressed media store: real images in, wrong type and oversize refused.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

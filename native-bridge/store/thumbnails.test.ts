@@ -1,3 +1,4 @@
+// Test of cached thumbnails: size, format, cache file, and path safety.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// S1: the box process is killed with SIGKILL at seeded moments and restarted; no job lost or published twice.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// The posting engine driving simulated phones through the real device hub (scrcpy control, pushes, UI dumps).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

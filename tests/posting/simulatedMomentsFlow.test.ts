@@ -1,3 +1,4 @@
+// The built-in simulated-moments flow against the simulated phone's own chat app.
 import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Test of migration 1: tables and the one-active-job-per-phone index.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Test of migration 2: upgrading a version-1 database keeps its rows and adds the cap.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
