@@ -49,12 +49,13 @@ describe('console selectors', () => {
     store.getState().addBox({ id: 'b', name: '', url: 'http://127.0.0.1:1', embedded: false });
     store.getState().setBoxDevices('b', Array.from({ length: 130 }, (_, i) => device(`d${i}`, `phone ${i}`)));
     const first = selectWallPage(store.getState());
-    expect(first).toMatchObject({ page: 0, pageCount: 3, total: 130 });
-    expect(first.devices).toHaveLength(48);
+    expect(first).toMatchObject({ page: 0, pageCount: 2, total: 130 });
+    expect(first.devices).toHaveLength(100);
     store.getState().setPage(7);
     const last = selectWallPage(store.getState());
-    expect(last.page).toBe(2);
-    expect(last.devices).toHaveLength(34);
+    expect(last.page).toBe(1);
+    expect(last.devices).toHaveLength(30);
+    expect(selectWallPage(store.getState(), 48)).toMatchObject({ page: 2, pageCount: 3 });
     store.getState().setFilter('phone 12');
     expect(selectWallPage(store.getState()).page).toBe(0);
   });

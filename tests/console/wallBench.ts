@@ -1,5 +1,6 @@
 // `npm run bench:wall`: headless Chromium shows 8/16/32/64 tiles fed 30 fps H.264 by a replaying box; prints
-// drawn fps per tile, packet-arrival→draw latency p50/p95 and Chromium CPU. Usage: tsx tests/console/wallBench.ts [8,16,32,64] [seconds]
+// drawn fps per tile, packet-arrival→draw latency p50/p95 and Chromium CPU.
+// Usage: tsx tests/console/wallBench.ts [8,16,32,64] [seconds] [WxH of the grid stream, default 242x540 (the box's grid profile)]
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
 import type { WallStatsSnapshot } from '../../renderer/src/video/wallStats.ts';
 import { buildRenderer, launchChromium } from './consoleBrowser.ts';
@@ -26,13 +27,14 @@ function tileWidthFor(tiles: number): number {
 async function main(): Promise<void> {
   const counts = (process.argv[2] ?? '8,16,32,64').split(',').map(Number).filter((n) => n > 0);
   const seconds = Number(process.argv[3] ?? 8);
-  const [renderer, grid] = await Promise.all([buildRenderer(), encodeTestPattern(480, 1072, 4, 30)]);
+  const [width, height] = (process.argv[4] ?? '242x540').split('x').map(Number) as [number, number];
+  const [renderer, grid] = await Promise.all([buildRenderer(), encodeTestPattern(width, height, 4, 30)]);
   const chromium = await launchChromium();
   const rows: BenchRow[] = [];
   try {
     for (const tiles of counts) {
       const devices: DeviceInfo[] = Array.from({ length: tiles }, (_, i) => ({
-        id: `bench-${i + 1}`, serial: `bench-${i + 1}`, model: `phone ${i + 1}`, width: 480, height: 1072, source: 'simulated', simulated: true, state: 'online', reason: null,
+        id: `bench-${i + 1}`, serial: `bench-${i + 1}`, model: `phone ${i + 1}`, width, height, source: 'simulated', simulated: true, state: 'online', reason: null,
       }));
       const box = new FakeBox({ rendererDir: renderer.dir, token, devices, video: { grid, focus: grid }, fps: 30 });
       await box.start();
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
     await chromium.cleanup();
     renderer.cleanup();
   }
-  console.log('\ntiles  fps/tile  min fps  p50 ms  p95 ms  Chromium CPU %  (stream: 480x1072 @ 30 fps)');
+  console.log(`\ntiles  fps/tile  min fps  p50 ms  p95 ms  Chromium CPU %  (stream: ${width}x${height} @ 30 fps)`);
   for (const row of rows) {
     console.log(`${String(row.tiles).padStart(5)}  ${String(row.fpsPerTile).padStart(8)}  ${String(row.minTileFps).padStart(7)}  ${String(row.latencyP50).padStart(6)}  ${String(row.latencyP95).padStart(6)}  ${String(row.chromiumCpuPercent).padStart(14)}`);
   }

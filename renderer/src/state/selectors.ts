@@ -27,7 +27,7 @@ export interface WallPage {
   total: number;
 }
 
-export const wallPageSize = 48;
+export const wallPageSize = 100;
 
 /** The filtered devices of the current page; the page is clamped when the list shrank. */
 export function selectWallPage(state: Pick<AppState, 'devices' | 'boxOrder' | 'filter' | 'page'>, pageSize = wallPageSize): WallPage {
