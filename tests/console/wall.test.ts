@@ -224,7 +224,7 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
           boxesRemove: async () => ok(null),
           embeddedBoxStart: async () => ok(null),
           embeddedBoxStop: async () => ok(null),
-          embeddedBoxLogs: async () => [],
+          embeddedBoxLogs: async () => ['PhoneWall box listening on <b>x</b>'],
           pickImages: async () => ok([]),
           showNotification: async () => ok(null),
           appInfo: async () => ({ name: 'PhoneWall', version: '0', platform: 'linux', locale: 'zh-CN', secureStorage: true }),
@@ -239,6 +239,9 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
     expect(await desktop.locator('[data-testid=box-chip] .box-name').textContent()).toBe('本机盒子');
     expect(await desktop.locator('[data-testid=add-box]').count()).toBe(1);
     expect(await desktop.evaluate(() => (window as unknown as { desktopCalls: string[] }).desktopCalls)).toContain('boxCredentials:embedded');
+    await desktop.click('text=日志');
+    expect(await desktop.locator('[data-testid=embedded-log]').textContent()).toBe('PhoneWall box listening on <b>x</b>');
+    expect(await desktop.locator('[data-testid=embedded-log] b').count()).toBe(0);
     await context.close();
   });
 });

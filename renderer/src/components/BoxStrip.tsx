@@ -5,6 +5,7 @@ import type { EmbeddedBoxStatus } from '../../../preload/contract/desktopApi.ts'
 import { selectBoxes } from '../state/selectors.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState } from './consoleServices.ts';
+import { EmbeddedBoxControls } from './EmbeddedBoxControls.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 export function BoxStrip({ embedded, onAdd }: { embedded: EmbeddedBoxStatus | null; onAdd?(input: { name: string; url: string; token: string }): void }) {
@@ -19,11 +20,7 @@ export function BoxStrip({ embedded, onAdd }: { embedded: EmbeddedBoxStatus | nu
   }, []);
   return (
     <div className="boxstrip" data-testid="boxstrip">
-      {embedded ? (
-        <span className={`mode mode-${embedded.mode}`} data-testid="embedded-mode">
-          {embedded.state === 'failed' ? t('box.failed', { reason: embedded.reason ?? '' }) : embedded.state === 'starting' ? t('box.starting') : embedded.mode === 'simulated' ? t('box.simulatedMode') : t('box.realMode')}
-        </span>
-      ) : null}
+      {embedded ? <EmbeddedBoxControls status={embedded} /> : null}
       {boxes.map((box) => (
         <span key={box.id} className="box-chip" data-testid="box-chip" data-state={box.state}>
           <span className="box-name">{box.embedded ? t('box.embedded') : box.name || box.url}</span>
