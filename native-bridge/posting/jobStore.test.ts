@@ -35,6 +35,16 @@ describe('JobStore', () => {
     db.close();
   });
 
+  it('filters by phone, planned range, and pages', () => {
+    const { db, jobs, job } = setup();
+    jobs.insertPlanned(Array.from({ length: 6 }, (_, i) => ({ ...job(`j${i}`, i % 2 === 0 ? 'd1' : 'd2'), plannedAt: 100 * i })), 1);
+    expect(jobs.list({ deviceId: 'd1' }).map((j) => j.id)).toEqual(['j0', 'j2', 'j4']);
+    expect(jobs.list({ plannedFrom: 100, plannedTo: 400 }).map((j) => j.id)).toEqual(['j1', 'j2', 'j3']);
+    expect(jobs.list({ limit: 2, offset: 3 }).map((j) => j.id)).toEqual(['j3', 'j4']);
+    expect(jobs.list({ offset: 4 }).map((j) => j.id)).toEqual(['j4', 'j5']);
+    db.close();
+  });
+
   it('claims with increasing fencing numbers and one active job per phone', () => {
     const { db, jobs, job } = setup();
     jobs.insertPlanned([job('a', 'd1'), job('b', 'd1'), job('c', 'd2')], 1);

@@ -80,10 +80,22 @@ export interface TransitionRequest {
   attemptDelta?: number;
 }
 
+/** What the job board and a phone's calendar ask for; planned times in [plannedFrom, plannedTo). */
+export interface JobFilter {
+  state?: JobState;
+  deviceId?: string;
+  scheduleId?: string;
+  plannedFrom?: number;
+  plannedTo?: number;
+  limit?: number;
+  offset?: number;
+}
+
 export interface JobReader {
   get(id: string): Job | null;
-  list(filter?: { state?: JobState; deviceId?: string; scheduleId?: string }): Job[];
+  list(filter?: JobFilter): Job[];
   log(id: string): JobLogEntry[];
+  proofs(id: string): { at: number; label: string; sha256: string }[];
 }
 
 export class JobStore implements JobReader {
@@ -114,13 +126,18 @@ export class JobStore implements JobReader {
     return row ? jobFromRow(row) : null;
   }
 
-  list(filter: { state?: JobState; deviceId?: string; scheduleId?: string } = {}): Job[] {
+  list(filter: JobFilter = {}): Job[] {
     const rows = this.db
       .prepare(
         `SELECT * FROM jobs WHERE (@state IS NULL OR state = @state) AND (@deviceId IS NULL OR device_id = @deviceId)
-         AND (@scheduleId IS NULL OR schedule_id = @scheduleId) ORDER BY planned_at, id`,
+         AND (@scheduleId IS NULL OR schedule_id = @scheduleId) AND (@from IS NULL OR planned_at >= @from)
+         AND (@to IS NULL OR planned_at < @to) ORDER BY planned_at, id LIMIT @limit OFFSET @offset`,
       )
-      .all({ state: filter.state ?? null, deviceId: filter.deviceId ?? null, scheduleId: filter.scheduleId ?? null }) as JobRow[];
+      .all({
+        state: filter.state ?? null, deviceId: filter.deviceId ?? null, scheduleId: filter.scheduleId ?? null,
+        from: filter.plannedFrom ?? null, to: filter.plannedTo ?? null,
+        limit: Math.max(0, Math.trunc(filter.limit ?? -1)) || -1, offset: Math.max(0, Math.trunc(filter.offset ?? 0)),
+      }) as JobRow[];
     return rows.map(jobFromRow);
   }
 
