@@ -34,14 +34,16 @@ export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxN
         {tile.state !== 'online' ? <div className="tile-overlay">{t(`state.${tile.state}`)}</div> : null}
       </div>
       <div className="tile-label">
-        <span className="tile-name" title={device.serial} data-testid="tile-name">
+        <span className="tile-name" title={device.model || device.serial} data-testid="tile-name">
           {device.model || device.serial}
         </span>
         {device.simulated ? <span className="sim-mark">{t('tile.simulated')}</span> : null}
-        <StateBadge state={tile.state} reason={tile.reason} />
       </div>
-      <div className="tile-box" title={`${device.serial} · ${boxName}`}>
-        {device.serial} · {boxName}
+      <div className="tile-meta">
+        <span className="tile-box" title={`${device.serial} · ${boxName}`}>
+          {device.serial} · {boxName}
+        </span>
+        <StateBadge state={tile.state} reason={tile.reason} />
       </div>
     </div>
   );
