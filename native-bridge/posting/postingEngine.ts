@@ -31,6 +31,8 @@ export interface PostingEngineOptions {
   maxConcurrent?: number;
   leaseMs?: number;
   retry?: RetryPolicy;
+  /** Rest between two flows on the same phone (default 60 s). */
+  phoneCooldownMs?: number;
   failpoint?: Failpoint;
   /** Errors a tick or a run hit (the engine keeps going); defaults to the console. */
   onError?: (error: unknown) => void;
@@ -72,7 +74,7 @@ export class PostingEngine {
       retry,
       ...(options.failpoint ? { failpoint: options.failpoint } : {}),
     });
-    this.scheduler = new Scheduler(this.jobs, runner, options.clock, { owner, leaseMs, maxConcurrent: options.maxConcurrent ?? 8, retry });
+    this.scheduler = new Scheduler(this.jobs, runner, options.clock, { owner, leaseMs, maxConcurrent: options.maxConcurrent ?? 8, retry, phoneCooldownMs: options.phoneCooldownMs ?? 60_000 });
     this.recovery = this.scheduler.recoverAtStart();
   }
 

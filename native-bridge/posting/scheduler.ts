@@ -11,6 +11,8 @@ export interface SchedulerOptions {
   /** Flows running at once across phones (each phone runs at most one). */
   maxConcurrent: number;
   retry: RetryPolicy;
+  /** Rest between two flows on the same phone, as a person would pause (0: none). */
+  phoneCooldownMs?: number;
 }
 
 export interface TickReport {
@@ -22,6 +24,7 @@ export interface TickReport {
 export class Scheduler {
   private readonly running = new Map<string, Promise<RunOutcome>>();
   private readonly errors: unknown[] = [];
+  private readonly finishedAt = new Map<string, number>();
 
   constructor(
     private readonly jobs: JobStore,
@@ -60,6 +63,7 @@ export class Scheduler {
       if (started.length >= free) break;
       if (taken.has(job.deviceId)) continue;
       if (job.state === 'scheduled' && unsettled.has(job.deviceId)) continue;
+      if (job.state === 'scheduled' && now < (this.finishedAt.get(job.deviceId) ?? Number.NEGATIVE_INFINITY) + (this.options.phoneCooldownMs ?? 0)) continue;
       taken.add(job.deviceId);
       const claim = this.jobs.claim(job.id, job.state === 'needs_check' ? 'needs_check' : 'scheduled', this.options.owner, now, this.options.leaseMs);
       if (!claim.ok) continue;
@@ -81,7 +85,10 @@ export class Scheduler {
         this.errors.push(error);
         return 'fenced' as const;
       })
-      .finally(() => this.running.delete(job.deviceId));
+      .finally(() => {
+        this.running.delete(job.deviceId);
+        this.finishedAt.set(job.deviceId, this.clock.now());
+      });
     this.running.set(job.deviceId, tracked);
   }
 }

@@ -155,6 +155,26 @@ describe('S7: many jobs due the same minute on the same phones', () => {
   });
 });
 
+describe('pacing: a rest between flows on one phone', () => {
+  it('starts the next job on a phone only after the cooldown, other phones unaffected', async () => {
+    const h = harness();
+    h.phoneCooldownMs = 2 * 60_000;
+    h.restart();
+    const ids = h.seed({ phones: 2, jobsPerPhone: 3, dueAt: t0 });
+    await h.settle(400, 10_000);
+    expect(ids.every((id) => h.box.jobs.get(id)!.state === 'done')).toBe(true);
+    for (const deviceId of ['phone-00', 'phone-01']) {
+      const starts = h.box.jobs
+        .list({ deviceId })
+        .map((job) => h.box.jobs.log(job.id).find((e) => e.to === 'claimed')!.at)
+        .sort((a, b) => a - b);
+      expect(starts).toHaveLength(3);
+      expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(2 * 60_000);
+      expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(2 * 60_000);
+    }
+  });
+});
+
 describe('S8: the phone disconnects', () => {
   it('during preparing: retried with attempt+1 and then done', async () => {
     const h = harness();

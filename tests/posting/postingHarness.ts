@@ -36,6 +36,7 @@ export class PostingHarness {
   readonly phones = new Map<string, FakeMomentsPhone>();
   failpoint: Failpoint = () => undefined;
   leaseMs = 5 * 60_000;
+  phoneCooldownMs = 0;
   box: Box = this.open();
 
   /** Opens (or re-opens after a "crash") the box on the same SQLite file. */
@@ -56,7 +57,7 @@ export class PostingHarness {
       retry: { baseMs: 1_000, maxMs: 10_000 },
       failpoint: (name, jobId) => this.failpoint(name, jobId),
     });
-    const scheduler = new Scheduler(jobs, runner, this.clock, { owner: 'box-test', leaseMs: this.leaseMs, maxConcurrent: 8, retry: { baseMs: 1_000, maxMs: 10_000 } });
+    const scheduler = new Scheduler(jobs, runner, this.clock, { owner: 'box-test', leaseMs: this.leaseMs, maxConcurrent: 8, retry: { baseMs: 1_000, maxMs: 10_000 }, phoneCooldownMs: this.phoneCooldownMs });
     this.box = { db, jobs, materials, media, runner, scheduler, close: () => db.close() };
     return this.box;
   }

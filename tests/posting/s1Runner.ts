@@ -49,6 +49,7 @@ const engine = PostingEngine.open({
   tickMs: 20,
   maxConcurrent: 10,
   retry: { baseMs: 20, maxMs: 200 },
+  phoneCooldownMs: 0,
 });
 appendFileSync(join(phoneDir, 'starts.log'), `${JSON.stringify(engine.recovery)}\n`);
 engine.start();
