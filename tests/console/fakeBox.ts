@@ -24,6 +24,8 @@ export interface FakeBoxOptions {
   devices: DeviceInfo[];
   video: Record<'grid' | 'focus', H264Fixture>;
   fps?: number;
+  /** Announced in the hello; the console's own liveness check runs at this pace. */
+  pingIntervalMs?: number;
 }
 
 const mime: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
@@ -72,6 +74,18 @@ export class FakeBox {
     this.controls.clear();
   }
 
+  /** A silent network drop: sockets stay open but nothing is read or sent any more (no close, no error). */
+  freezeConnections(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers.clear();
+    for (const client of this.wss.clients) {
+      const socket = (client as unknown as { _socket: import('node:net').Socket })._socket;
+      socket.pause();
+      client.send = () => undefined;
+    }
+    this.controls.clear();
+  }
+
   setDeviceState(id: string, state: DeviceInfo['state'], reason: string | null): void {
     const device = this.devices.get(id);
     if (!device) return;
@@ -90,7 +104,7 @@ export class FakeBox {
   }
 
   private hello(ws: WebSocket, socket: 'control' | 'media'): void {
-    ws.send(JSON.stringify({ type: 'hello', protocolVersion: 1, role: 'operator', socket, box: { name: 'fake-box', version: '0.0.0' }, pingIntervalMs: 15000 }));
+    ws.send(JSON.stringify({ type: 'hello', protocolVersion: 1, role: 'operator', socket, box: { name: 'fake-box', version: '0.0.0' }, pingIntervalMs: this.options.pingIntervalMs ?? 15000 }));
   }
 
   private parse(ws: WebSocket, data: unknown): ClientMessage | null {
