@@ -79,6 +79,7 @@ async function runViewers(url: string, token: string, deviceIds: string[], viewe
   process.on('message', (message: { type: string }) => {
     if (message.type === 'reset') report.frames = 0;
     if (message.type === 'report') {
+      const framesInWindow = report.frames;
       const joined: ViewerReport = { firstFrameMs: [], frames: 0 };
       void openViewer(url, token, deviceIds, joined, report.firstFrameMs).then((ws) => {
         sockets.push(ws);
@@ -86,7 +87,7 @@ async function runViewers(url: string, token: string, deviceIds: string[], viewe
           if (process.env.PHONEWALL_BENCH_DEBUG) console.error(`joined: ${report.firstFrameMs.length}/${deviceIds.length}`);
           if (report.firstFrameMs.length < deviceIds.length) return;
           clearInterval(wait);
-          process.send?.({ type: 'report', report });
+          process.send?.({ type: 'report', report: { ...report, frames: framesInWindow } });
           for (const socket of sockets) socket.terminate();
           setTimeout(() => process.exit(0), 50);
         }, 5);
@@ -264,7 +265,7 @@ async function main(): Promise<void> {
       'join first frame p50 ms': r.firstFrameP50Ms.toFixed(1),
       'join first frame p99 ms': r.firstFrameP99Ms.toFixed(1),
       'RSS MiB/device': r.rssPerDeviceMb.toFixed(2),
-      'frames delivered': r.delivered,
+      'frames received/sent': r.delivered,
     })),
   );
   console.log('CPU is the box process (relay, server, replaying sources, one input client) as % of one core; viewers run in a child process.');

@@ -90,6 +90,7 @@ export class ReplayDeviceHub implements DeviceHub {
   private readonly listeners = new Set<(device: DeviceInfo, removed: boolean) => void>();
   private readonly clipboardListeners = new Map<string, Set<(text: string) => void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private phase = 0;
 
   constructor(private readonly options: ReplayHubOptions) {
     for (let i = 1; i <= options.devices; i += 1) {
@@ -134,7 +135,10 @@ export class ReplayDeviceHub implements DeviceHub {
     stream.holds += 1;
     const key = `${deviceId}/${profile}`;
     if (this.options.autoplay && !this.timers.has(key)) {
-      this.timers.set(key, setInterval(() => stream.emit(), 1000 / this.options.fixtures[profile].fps));
+      // Real phones' frames do not arrive in lockstep: each stream gets its own phase within the frame period.
+      const period = 1000 / this.options.fixtures[profile].fps;
+      const phase = (this.phase++ * period * 0.618) % period;
+      this.timers.set(key, setTimeout(() => this.timers.set(key, setInterval(() => stream.emit(), period)), phase));
     }
     let released = false;
     return {
@@ -144,7 +148,7 @@ export class ReplayDeviceHub implements DeviceHub {
         released = true;
         stream.holds -= 1;
         if (stream.holds === 0) {
-          clearInterval(this.timers.get(key));
+          clearTimeout(this.timers.get(key));
           this.timers.delete(key);
         }
       },
@@ -187,7 +191,7 @@ export class ReplayDeviceHub implements DeviceHub {
   async start(): Promise<void> {}
 
   async stop(): Promise<void> {
-    for (const timer of this.timers.values()) clearInterval(timer);
+    for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
 

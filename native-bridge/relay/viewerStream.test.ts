@@ -67,7 +67,7 @@ describe('ViewerStream', () => {
     expect(last.ok && last.frame.header).toMatchObject({ streamId: 7, width: 216, height: 480 });
   });
 
-  test('over the cap: drops until the next key frame (config kept), asks once for a key frame', () => {
+  test('over the cap: drops until the next key frame (config kept), asks for one, again once back under the cap', () => {
     const t = setup([config, frame(true)]);
     t.viewer.start();
     t.socket.bufferedAmount = 5000;
@@ -76,6 +76,7 @@ describe('ViewerStream', () => {
     expect(t.source.keyFrameRequests).toBe(1);
     t.socket.bufferedAmount = 0;
     t.source.push(frame(false));
+    expect(t.source.keyFrameRequests).toBe(2);
     t.source.push(config);
     expect(t.kinds()).toBe('CK');
     t.source.push(frame(true));

@@ -103,6 +103,8 @@ export class ViewerStream {
       }
       if (!packet.keyframe) {
         this.stats.dropped += 1;
+        // Back under the cap: ask again (throttled per stream) rather than wait up to a whole GOP.
+        this.hooks.requestKeyFrame();
         return;
       }
       this.dropping = false;
