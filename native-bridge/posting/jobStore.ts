@@ -200,6 +200,19 @@ export class JobStore implements JobReader {
     }
   }
 
+  /** Moves a waiting job's due time later (quiet hours reached at run time); logged, state unchanged. */
+  defer(id: string, dueAt: number, reason: string, now: number): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare("UPDATE jobs SET due_at = ?, planned_at = MAX(planned_at, ?), plan_note = ?, updated_at = ? WHERE id = ? AND state = 'scheduled' AND due_at < ?")
+        .run(dueAt, dueAt, reason, now, id, dueAt);
+      if (changed.changes === 0) return false;
+      const job = this.get(id) as Job;
+      this.writeLog(id, now, 'scheduled', 'scheduled', job.attempt, job.fence, reason);
+      return true;
+    })();
+  }
+
   /** Extends a runner's lease; false when the runner has been fenced off. */
   renewLease(id: string, fence: number, leaseExpiresAt: number, now: number): boolean {
     return this.db.prepare('UPDATE jobs SET lease_expires_at = ?, updated_at = ? WHERE id = ? AND fence = ?').run(leaseExpiresAt, now, id, fence).changes > 0;

@@ -46,4 +46,34 @@ describe('PostingEngine', () => {
     expect(errors.map((e) => (e as Error).message)).toContainEqual(expect.stringMatching(/^schedule broken cannot be expanded/));
     await engine.stop();
   });
+
+  it('a job that becomes due late inside quiet hours waits for their end, visibly, then runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pw-engine-'));
+    dirs.push(dir);
+    const clock = new FakeClock(Date.UTC(2026, 2, 2, 14, 0)); // 22:00 in Shanghai
+    const phone = new FakeMomentsPhone('a');
+    const flow = loadBuiltinFlow('simulated-moments');
+    const engine = PostingEngine.open({ dataDir: dir, zone: 'Asia/Shanghai', clock, phoneFor: () => phone, flows: new Map([[flow.id, flow]]), onError: (e) => { throw e; } });
+    engine.devices.upsert('a', 'Phone a', clock.now());
+    const canvas = createCanvas(10, 10);
+    canvas.getContext('2d').fillRect(0, 0, 5, 5);
+    const sha = engine.media.putImage(canvas.toBuffer('image/png'), clock.now()).sha256;
+    const post = engine.materials.create({ title: 'late', text: '晚安', images: [sha] }, clock.now());
+    engine.schedules.create({ postId: post.id, devices: ['a'], time: { kind: 'once', date: '2026-03-02', time: '22:50' }, quietHours: { start: '23:00', end: '07:00' }, graceMinutes: 30 }, 'Asia/Shanghai', clock.now(), 86_400_000);
+    // The box is down from 22:00 to 23:10: the job is late but inside its grace window, and now in quiet hours.
+    clock.set(Date.UTC(2026, 2, 2, 15, 10));
+    engine.step();
+    await engine.scheduler.idle();
+    const [job] = engine.jobs.list();
+    expect(job).toMatchObject({ state: 'scheduled', dueAt: Date.UTC(2026, 2, 2, 23, 0) });
+    expect(job!.planNote).toBe('quiet hours 23:00–07:00 reached at 2026-03-02 23:10: waits until 2026-03-03 07:00');
+    expect(engine.jobs.log(job!.id).at(-1)).toMatchObject({ from: 'scheduled', to: 'scheduled', detail: job!.planNote });
+    expect(phone.posts).toHaveLength(0);
+    clock.set(Date.UTC(2026, 2, 2, 23, 0, 30));
+    engine.step();
+    await engine.scheduler.idle();
+    expect(engine.jobs.get(job!.id)!.state).toBe('done');
+    expect(phone.posts).toHaveLength(1);
+    await engine.stop();
+  });
 });

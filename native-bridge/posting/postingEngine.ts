@@ -15,6 +15,7 @@ import { JobRunner } from './jobRunner.ts';
 import { JobStore } from './jobStore.ts';
 import { MaterialStore } from './materialStore.ts';
 import { Scheduler } from './scheduler.ts';
+import { quietHoursDeferral } from './quietHoursDeferral.ts';
 import { ScheduleStore } from './scheduleStore.ts';
 
 export interface PostingEngineOptions {
@@ -74,7 +75,10 @@ export class PostingEngine {
       retry,
       ...(options.failpoint ? { failpoint: options.failpoint } : {}),
     });
-    this.scheduler = new Scheduler(this.jobs, runner, options.clock, { owner, leaseMs, maxConcurrent: options.maxConcurrent ?? 8, retry, phoneCooldownMs: options.phoneCooldownMs ?? 60_000 });
+    this.scheduler = new Scheduler(this.jobs, runner, options.clock, {
+      owner, leaseMs, maxConcurrent: options.maxConcurrent ?? 8, retry, phoneCooldownMs: options.phoneCooldownMs ?? 60_000,
+      deferral: quietHoursDeferral((id) => this.schedules.get(id)),
+    });
     this.recovery = this.scheduler.recoverAtStart();
   }
 

@@ -13,6 +13,8 @@ export interface SchedulerOptions {
   retry: RetryPolicy;
   /** Rest between two flows on the same phone, as a person would pause (0: none). */
   phoneCooldownMs?: number;
+  /** A reason to hold a due job until later (its schedule's quiet hours reached at run time), or null. */
+  deferral?: (job: Job, now: number) => { until: number; reason: string } | null;
 }
 
 export interface TickReport {
@@ -63,6 +65,8 @@ export class Scheduler {
       if (started.length >= free) break;
       if (taken.has(job.deviceId)) continue;
       if (job.state === 'scheduled' && unsettled.has(job.deviceId)) continue;
+      const deferral = job.state === 'scheduled' ? this.options.deferral?.(job, now) : null;
+      if (deferral && this.jobs.defer(job.id, deferral.until, deferral.reason, now)) continue;
       if (job.state === 'scheduled' && now < (this.finishedAt.get(job.deviceId) ?? Number.NEGATIVE_INFINITY) + (this.options.phoneCooldownMs ?? 0)) continue;
       taken.add(job.deviceId);
       const claim = this.jobs.claim(job.id, job.state === 'needs_check' ? 'needs_check' : 'scheduled', this.options.owner, now, this.options.leaseMs);
