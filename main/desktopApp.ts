@@ -10,6 +10,7 @@ import { EmbeddedBox } from './embeddedBox.ts';
 import type { EmbeddedBoxDeps } from './embeddedBox.ts';
 import { embeddedBoxLaunch, fileExists } from './embeddedBoxLaunch.ts';
 import { createMainWindow, denyAllPermissions, lockNavigation } from './mainWindow.ts';
+import { trayIconBitmap } from './trayIcon.ts';
 import { createTrayMenu } from './trayMenu.ts';
 
 type Electron = typeof ElectronModule;
@@ -81,7 +82,10 @@ export async function startDesktopApp(electron: Electron, paths: DesktopAppPaths
   };
   showWindow();
   createTrayMenu({
-    createTray: () => new Tray(fileExists(paths.trayIcon) ? paths.trayIcon : nativeImage.createEmpty()),
+    createTray: () => {
+      const icon = trayIconBitmap(32);
+      return new Tray(fileExists(paths.trayIcon) ? paths.trayIcon : nativeImage.createFromBitmap(icon.pixels, { width: icon.width, height: icon.height }));
+    },
     buildMenu: (items) => Menu.buildFromTemplate(items),
     locale: app.getLocale(),
     onShow: showWindow,

@@ -127,6 +127,15 @@ describe('desktop app security (RELIABILITY E1–E4)', () => {
     expect(await call('boxesRemove', event, 'embedded')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('puts one tray icon with a drawn image', () => {
+    expect(world.recorded.trays).toHaveLength(1);
+    const image = world.recorded.trays[0]!.image as { pixels: Buffer; size: { width: number; height: number } };
+    expect(image.size).toEqual({ width: 32, height: 32 });
+    const opaque = [...image.pixels].filter((_, i) => i % 4 === 3 && image.pixels[i] === 0xff).length;
+    expect(opaque).toBeGreaterThan(100);
+    expect(opaque).toBeLessThan(32 * 32);
+  });
+
   it('serves only files inside the renderer folder with the CSP header', async () => {
     const handler = world.recorded.protocolHandlers.get('app')!;
     const traversal = await handler(new Request('app://phonewall/..%2f..%2fpackage.json'));

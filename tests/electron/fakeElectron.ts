@@ -36,6 +36,7 @@ export function fakeElectron(userData: string) {
   const handlers = new Map<string, Handler[]>();
   const appEvents = new EventEmitter();
   const children: FakeChild[] = [];
+  const trays: { image: unknown }[] = [];
   const recorded = {
     schemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
@@ -46,6 +47,7 @@ export function fakeElectron(userData: string) {
     appEvents,
     children,
     notifications: [] as { title: string; body: string }[],
+    trays,
   };
   const electron = {
     app: {
@@ -75,12 +77,15 @@ export function fakeElectron(userData: string) {
     },
     BrowserWindow: FakeWindow,
     Tray: class {
+      constructor(readonly image: unknown) {
+        trays.push(this);
+      }
       setToolTip(): void {}
       setContextMenu(): void {}
       on(): void {}
     },
     Menu: { buildFromTemplate: (items: unknown[]) => items },
-    nativeImage: { createEmpty: () => ({}) },
+    nativeImage: { createEmpty: () => ({}), createFromBitmap: (pixels: Buffer, size: { width: number; height: number }) => ({ pixels, size }) },
     Notification: Object.assign(
       class {
         constructor(private readonly options: { title: string; body: string }) {}
