@@ -78,6 +78,7 @@ export class PostingEngine {
     this.scheduler = new Scheduler(this.jobs, runner, options.clock, {
       owner, leaseMs, maxConcurrent: options.maxConcurrent ?? 8, retry, phoneCooldownMs: options.phoneCooldownMs ?? 60_000,
       deferral: quietHoursDeferral((id) => this.schedules.get(id)),
+      phoneAvailable: (id) => options.phoneFor(id) !== null,
     });
     this.recovery = this.scheduler.recoverAtStart();
   }

@@ -13,6 +13,8 @@ export interface SchedulerOptions {
   retry: RetryPolicy;
   /** Rest between two flows on the same phone, as a person would pause (0: none). */
   phoneCooldownMs?: number;
+  /** False while a phone is not connected: its jobs wait (until their grace window ends) without using attempts. */
+  phoneAvailable?: (deviceId: string) => boolean;
   /** A reason to hold a due job until later (its schedule's quiet hours reached at run time), or null. */
   deferral?: (job: Job, now: number) => { until: number; reason: string } | null;
 }
@@ -64,6 +66,7 @@ export class Scheduler {
     for (const job of candidates) {
       if (started.length >= free) break;
       if (taken.has(job.deviceId)) continue;
+      if (this.options.phoneAvailable && !this.options.phoneAvailable(job.deviceId)) continue;
       if (job.state === 'scheduled' && unsettled.has(job.deviceId)) continue;
       const deferral = job.state === 'scheduled' ? this.options.deferral?.(job, now) : null;
       if (deferral && this.jobs.defer(job.id, deferral.until, deferral.reason, now)) continue;

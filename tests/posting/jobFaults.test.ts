@@ -176,6 +176,20 @@ describe('pacing: a rest between flows on one phone', () => {
 });
 
 describe('S8: the phone disconnects', () => {
+  it('before its job starts: the job waits without using attempts, runs when the phone is back within grace, else missed', async () => {
+    const h = harness();
+    const [back, gone] = h.seed({ phones: 2, jobsPerPhone: 1, dueAt: t0, graceMs: 10 * 60_000 });
+    h.unplugged.add('phone-00').add('phone-01');
+    await h.settle(5, 60_000);
+    expect(h.box.jobs.get(back!)).toMatchObject({ state: 'scheduled', attempt: 1 });
+    h.unplugged.delete('phone-00');
+    h.clock.advance(60_000);
+    await h.settle(20, 60_000);
+    expect(h.box.jobs.get(back!)).toMatchObject({ state: 'done', attempt: 1 });
+    expect(h.box.jobs.get(gone!)).toMatchObject({ state: 'missed' });
+    expect(h.phones.get('phone-01')!.posts).toHaveLength(0);
+  });
+
   it('during preparing: retried with attempt+1 and then done', async () => {
     const h = harness();
     const [id] = h.seed({ phones: 1, jobsPerPhone: 1, dueAt: t0 });

@@ -37,6 +37,8 @@ export class PostingHarness {
   failpoint: Failpoint = () => undefined;
   leaseMs = 5 * 60_000;
   phoneCooldownMs = 0;
+  /** Phones the device side reports as not connected. */
+  readonly unplugged = new Set<string>();
   box: Box = this.open();
 
   /** Opens (or re-opens after a "crash") the box on the same SQLite file. */
@@ -48,7 +50,7 @@ export class PostingHarness {
     const runner = new JobRunner({
       jobs,
       clock: this.clock,
-      phoneFor: (id) => this.phones.get(id) ?? null,
+      phoneFor: (id) => (this.unplugged.has(id) ? null : (this.phones.get(id) ?? null)),
       flowFor: (id) => (id === flow.id ? flow : null),
       contextFor: jobContextLoader(materials, media),
       saveProof: proofSaver(jobs, media),
@@ -57,7 +59,7 @@ export class PostingHarness {
       retry: { baseMs: 1_000, maxMs: 10_000 },
       failpoint: (name, jobId) => this.failpoint(name, jobId),
     });
-    const scheduler = new Scheduler(jobs, runner, this.clock, { owner: 'box-test', leaseMs: this.leaseMs, maxConcurrent: 8, retry: { baseMs: 1_000, maxMs: 10_000 }, phoneCooldownMs: this.phoneCooldownMs });
+    const scheduler = new Scheduler(jobs, runner, this.clock, { owner: 'box-test', leaseMs: this.leaseMs, maxConcurrent: 8, retry: { baseMs: 1_000, maxMs: 10_000 }, phoneCooldownMs: this.phoneCooldownMs, phoneAvailable: (id) => !this.unplugged.has(id) });
     this.box = { db, jobs, materials, media, runner, scheduler, close: () => db.close() };
     return this.box;
   }
