@@ -36,6 +36,8 @@ export class FakeBox {
   private server: Server | null = null;
   private readonly wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('phonewall.v1') ? 'phonewall.v1' : false) });
   private readonly controls = new Set<WebSocket>();
+  /** Per media socket: stream id → device and timer, so a test can end one device's streams. */
+  private readonly mediaStreams = new Map<WebSocket, Map<number, { deviceId: string; timer: ReturnType<typeof setInterval> }>>();
   private readonly timers = new Set<ReturnType<typeof setInterval>>();
   port = 0;
 
@@ -86,6 +88,19 @@ export class FakeBox {
     this.controls.clear();
   }
 
+  /** Ends every stream of a device, as a phone-side session restart would, without changing its state. */
+  endStreams(deviceId: string): void {
+    for (const [ws, streams] of this.mediaStreams) {
+      for (const [streamId, stream] of streams) {
+        if (stream.deviceId !== deviceId) continue;
+        clearInterval(stream.timer);
+        this.timers.delete(stream.timer);
+        streams.delete(streamId);
+        ws.send(JSON.stringify({ type: 'streamEnded', streamId, error: { code: 'internal', message: 'session restarted' } }));
+      }
+    }
+  }
+
   setDeviceState(id: string, state: DeviceInfo['state'], reason: string | null): void {
     const device = this.devices.get(id);
     if (!device) return;
@@ -133,18 +148,21 @@ export class FakeBox {
   private onMedia(ws: WebSocket): void {
     this.hello(ws, 'media');
     let nextStreamId = 1;
-    const streams = new Map<number, ReturnType<typeof setInterval>>();
+    const streams = new Map<number, { deviceId: string; timer: ReturnType<typeof setInterval> }>();
+    this.mediaStreams.set(ws, streams);
     ws.on('message', (data) => {
       const message = this.parse(ws, data);
       if (!message) return;
       if (message.type === 'subscribe') {
         const streamId = nextStreamId++;
         ws.send(JSON.stringify({ type: 'response', id: message.id, ok: true, result: { streamId, deviceId: message.deviceId, profile: message.profile } }));
-        streams.set(streamId, this.stream(ws, streamId, this.options.video[message.profile]));
+        streams.set(streamId, { deviceId: message.deviceId, timer: this.stream(ws, streamId, this.options.video[message.profile]) });
       } else if (message.type === 'unsubscribe') {
-        const timer = streams.get(message.streamId);
-        if (timer) clearInterval(timer);
-        this.timers.delete(timer!);
+        const stream = streams.get(message.streamId);
+        if (stream) {
+          clearInterval(stream.timer);
+          this.timers.delete(stream.timer);
+        }
         streams.delete(message.streamId);
         ws.send(JSON.stringify({ type: 'response', id: message.id, ok: true, result: {} }));
       } else {
@@ -152,10 +170,11 @@ export class FakeBox {
       }
     });
     ws.on('close', () => {
-      for (const timer of streams.values()) {
+      for (const { timer } of streams.values()) {
         clearInterval(timer);
         this.timers.delete(timer);
       }
+      this.mediaStreams.delete(ws);
     });
   }
 

@@ -168,11 +168,14 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
     expect(await page.locator('[data-testid=focus-view]').count()).toBe(0);
   });
 
-  it('shows a phone going offline and back, and reconnects after the box drops every connection', async () => {
+  it('shows a phone going offline and back, resubscribes an ended stream, and reconnects after the box drops every connection', async () => {
     box.setDeviceState('sim-7', 'offline', 'USB 断开');
     await expect.poll(() => page.locator('[data-device-id=sim-7] .badge').getAttribute('data-state'), { timeout: 10_000 }).toBe('offline');
     box.setDeviceState('sim-7', 'online', null);
     await expect.poll(() => page.locator('[data-device-id=sim-7] .badge').getAttribute('data-state'), { timeout: 10_000 }).toBe('online');
+    const sim1Subscribes = box.requestsOf('subscribe', 'sim-1').length;
+    box.endStreams('sim-1');
+    await expect.poll(() => box.requestsOf('subscribe', 'sim-1').length, { timeout: 20_000 }).toBe(sim1Subscribes + 1);
     const subscribesBefore = box.requestsOf('subscribe').length;
     box.dropConnections();
     await expect.poll(() => page.locator('[data-testid=box-chip]').getAttribute('data-state'), { timeout: 10_000 }).not.toBe('online');

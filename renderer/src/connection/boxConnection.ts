@@ -45,6 +45,7 @@ interface Subscription {
 }
 
 const defaultPingMs = 15_000;
+const streamRetryMs = 3000;
 
 async function defaultReachable(url: string): Promise<boolean> {
   try {
@@ -176,6 +177,7 @@ export class BoxConnection {
         subscription.streamId = null;
         subscription.requested = false;
         for (const listener of subscription.listeners) listener.onEnded(message.error.message);
+        this.retryStream(subscription);
       },
       onBinary: (bytes) => this.onMediaFrame(bytes),
       onClose: (opened) => dropped(opened),
@@ -201,7 +203,17 @@ export class BoxConnection {
       .catch((error: Error) => {
         subscription.requested = false;
         for (const listener of subscription.listeners) listener.onEnded(error.message);
+        if (this.media === media) this.retryStream(subscription);
       });
+  }
+
+  /** A stream that ended while its tile still watches (session restart on the phone) is asked for again, calmly. */
+  private retryStream(subscription: Subscription): void {
+    const media = this.media;
+    setTimeout(() => {
+      const key = `${subscription.deviceId}|${subscription.profile}`;
+      if (this.media === media && this.subscriptions.get(key) === subscription) this.requestStream(subscription);
+    }, streamRetryMs);
   }
 
   private onMediaFrame(bytes: Uint8Array): void {
