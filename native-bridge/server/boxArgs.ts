@@ -128,7 +128,7 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
   const allowHosts: string[] = [];
   for (const host of values['allow-host'] ?? []) {
     if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host)) return fail(`--allow-host expects a host name, got "${host}"`);
-    allowHosts.push(host.includes(':') ? host : `${host}:${listen.port}`);
+    allowHosts.push(host);
   }
   let rendererDir: string | null = null;
   if (values.renderer !== undefined) {

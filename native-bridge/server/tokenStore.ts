@@ -41,12 +41,18 @@ function parseTokenFile(text: string, file: string): TokenEntry[] {
   return result.data.tokens;
 }
 
+/** Every save renames a new file into place, so the inode changes even when the coarse mtime does not. */
+function fileVersion(file: string): string {
+  const info = statSync(file);
+  return `${info.ino}:${info.mtimeMs}:${info.size}`;
+}
+
 /**
  * Tokens issued or revoked by another process (`npm run box -- --issue-token …`) take effect in a running box:
- * the file is re-read when its modification time changes.
+ * the file is re-read when it changes.
  */
 export class TokenStore {
-  private loadedMtimeMs = 0;
+  private loadedVersion = '';
 
   private constructor(
     private readonly file: string,
@@ -75,7 +81,7 @@ export class TokenStore {
     }
     await chmod(file, 0o600);
     const store = new TokenStore(file, parseTokenFile(text, file), adminTokenPath);
-    store.loadedMtimeMs = statSync(file).mtimeMs;
+    store.loadedVersion = fileVersion(file);
     return store;
   }
 
@@ -117,10 +123,10 @@ export class TokenStore {
 
   private reloadIfChanged(): void {
     try {
-      const mtimeMs = statSync(this.file).mtimeMs;
-      if (mtimeMs === this.loadedMtimeMs) return;
+      const version = fileVersion(this.file);
+      if (version === this.loadedVersion) return;
       this.entries = parseTokenFile(readFileSync(this.file, 'utf8'), this.file);
-      this.loadedMtimeMs = mtimeMs;
+      this.loadedVersion = version;
     } catch {
       // A missing or half-edited file keeps the tokens already loaded.
     }
@@ -131,6 +137,6 @@ export class TokenStore {
     await writeFile(temp, `${JSON.stringify({ tokens: this.entries }, null, 2)}\n`, { mode: 0o600 });
     await chmod(temp, 0o600);
     await rename(temp, this.file);
-    this.loadedMtimeMs = statSync(this.file).mtimeMs;
+    this.loadedVersion = fileVersion(this.file);
   }
 }

@@ -17,30 +17,41 @@ export type UpgradeDecision =
   | { ok: true; role: Role; tokenName: string }
   | { ok: false; status: 401 | 403 | 404; reason: string };
 
-/** The allowlists for a box listening on `host:port`: loopback names, the listen address, configured extras. */
+/**
+ * The allowlists for a box listening on `host:port`: loopback names and the listen address with the bound port,
+ * plus configured extras (`name` gets the bound port, `name:port` is taken as it is, e.g. behind a proxy).
+ */
 export function buildAllowlists(listenHost: string, port: number, tls: boolean, extraHosts: string[], extraOrigins: string[]): Allowlists {
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]', listenHost.includes(':') ? `[${listenHost}]` : listenHost]);
-  for (const extra of extraHosts) names.add(extra.toLowerCase());
+  const hostPorts = new Set<string>();
+  for (const name of ['127.0.0.1', 'localhost', '[::1]', listenHost.includes(':') ? `[${listenHost}]` : listenHost]) {
+    if (name !== '0.0.0.0' && name !== '[::]') hostPorts.add(`${name}:${port}`);
+  }
+  for (const extra of extraHosts) hostPorts.add(/:\d+$/.test(extra) ? extra.toLowerCase() : `${extra.toLowerCase()}:${port}`);
   const hosts = new Set<string>();
   const origins = new Set<string>();
   const scheme = tls ? 'https' : 'http';
-  const defaultPort = tls ? 443 : 80;
-  for (const name of names) {
-    if (name === '0.0.0.0' || name === '[::]') continue;
-    hosts.add(`${name}:${port}`);
-    origins.add(`${scheme}://${name}:${port}`);
-    if (port === defaultPort) {
-      hosts.add(name);
-      origins.add(`${scheme}://${name}`);
+  const defaultPort = tls ? ':443' : ':80';
+  for (const hostPort of hostPorts) {
+    hosts.add(hostPort);
+    origins.add(`${scheme}://${hostPort}`);
+    // Browsers leave the default port out of Host and Origin.
+    if (hostPort.endsWith(defaultPort)) {
+      hosts.add(hostPort.slice(0, -defaultPort.length));
+      origins.add(`${scheme}://${hostPort.slice(0, -defaultPort.length)}`);
     }
   }
   for (const origin of extraOrigins) origins.add(normalizeOrigin(origin));
+  origins.delete('null');
   return { hosts, origins };
 }
 
+/** `scheme://host[:port]` in lower case. Custom schemes (Electron's `app://`) have no URL origin (`"null"`), so it
+ * is built by hand; an origin that would come out as `null` is refused, never allowed. */
 export function normalizeOrigin(origin: string): string {
   const url = new URL(origin);
-  return url.origin.toLowerCase();
+  const normalized = url.origin !== 'null' ? url.origin : url.host ? `${url.protocol}//${url.host}` : null;
+  if (!normalized) throw new Error(`"${origin}" has no origin that a browser would send`);
+  return normalized.toLowerCase();
 }
 
 /** The token from `Authorization: Bearer`, a `phonewall.token.*` subprotocol, or `?token=` (in that order). */
