@@ -160,7 +160,8 @@ export class BoxServer {
       const status = decision.ok ? 404 : decision.status;
       const reason = decision.ok ? 'unknown path' : decision.reason;
       this.options.log(`refused ${path} upgrade from ${request.socket.remoteAddress ?? '?'}: ${reason}`);
-      socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length + 1}\r\n\r\n${reason}\n`);
+      const challenge = status === 401 ? 'WWW-Authenticate: Bearer realm="phonewall"\r\n' : '';
+      socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\n${challenge}Content-Type: text/plain\r\nContent-Length: ${reason.length + 1}\r\n\r\n${reason}\n`);
       socket.destroy();
       return;
     }
