@@ -75,8 +75,8 @@ export class ControlHandler {
         if (message.sequence !== 0n) this.#o.reply(encodeAckClipboardMessage(message.sequence));
         break;
       case 'startApp': {
-        const name = message.name.replace(/^\+?\??/, '');
-        if (!screen.startApp(name)) log.warn(`No app found for "${name}"`);
+        // The screen understands scrcpy's `+` (force-stop first) and `?` (search by label) prefixes itself.
+        if (!screen.startApp(message.name)) log.warn(`No app found for "${message.name}"`);
         break;
       }
       case 'resetVideo':
