@@ -42,6 +42,8 @@ export class EmbeddedBox {
   private child: ChildProcess | null = null;
   private status: EmbeddedBoxStatus;
   private token: string | null = null;
+  /** Set by stop(): the exit that follows is wanted, whatever code the box exits with. */
+  private stopping = false;
   private readonly logs: string[] = [];
 
   constructor(
@@ -66,6 +68,7 @@ export class EmbeddedBox {
   start(): EmbeddedBoxStatus {
     if (this.child) return this.getStatus();
     this.token = null;
+    this.stopping = false;
     const child = this.deps.spawn(this.launch.command, this.launch.args, {
       cwd: this.launch.cwd,
       env: this.launch.env,
@@ -86,6 +89,7 @@ export class EmbeddedBox {
     const child = this.child;
     if (!child) return this.getStatus();
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    this.stopping = true;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     await exited;
@@ -117,9 +121,8 @@ export class EmbeddedBox {
   private onExit(child: ChildProcess, reason: string): void {
     if (this.child !== child) return;
     this.child = null;
-    const wanted = this.status.state === 'running' || this.status.state === 'starting';
     this.log(`box ${reason}`);
-    this.update({ state: wanted && child.signalCode !== 'SIGTERM' ? 'failed' : 'stopped', pid: null, url: null, reason });
+    this.update({ state: this.stopping ? 'stopped' : 'failed', pid: null, url: null, reason: this.stopping ? null : reason });
   }
 
   private update(patch: Partial<EmbeddedBoxStatus>): void {

@@ -9,6 +9,8 @@ export interface LaunchEnvironment {
   dataDir: string;
   /** The page origin the box must accept WebSocket upgrades from. */
   appOrigin: string;
+  /** How many simulated phones when no real ones can be reached (default 8). */
+  simulatedPhones?: number;
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   exists(filePath: string): boolean;
@@ -42,7 +44,7 @@ export function embeddedBoxLaunch(world: LaunchEnvironment): EmbeddedBoxLaunch {
   const cli = path.join(world.repoRoot, 'native-bridge', 'cli.ts');
   const node = world.env.PHONEWALL_NODE ?? 'node';
   const args = ['--import', 'tsx', cli, '--listen', '127.0.0.1:0', '--data', world.dataDir, '--allow-origin', world.appOrigin];
-  args.push(...(real ? ['--scrcpy-server', jar] : ['--simulate', '8', '--no-adb']));
+  args.push(...(real ? ['--scrcpy-server', jar] : ['--simulate', String(world.simulatedPhones ?? 8), '--no-adb']));
   // The box loads native modules built for Node, so it runs under the system's Node, never Electron's.
   const env: NodeJS.ProcessEnv = { ...world.env };
   delete env.ELECTRON_RUN_AS_NODE;
