@@ -1,11 +1,13 @@
 // Captures the PC keyboard for the selected phone: special keys as Android keys, typed and IME-composed text and
 // Ctrl+V pastes as text requests, all in the order they were typed.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { keyAction } from '../input/keyMapping.ts';
 import { selectSelectedDevice } from '../state/selectors.ts';
 import { useAppState, useServices } from './consoleServices.ts';
 
 export function KeyboardSink() {
+  const { t } = useTranslation();
   const { links, keyboard } = useServices();
   const selected = useAppState(selectSelectedDevice);
   const ref = useRef<HTMLTextAreaElement | null>(null);
@@ -31,7 +33,7 @@ export function KeyboardSink() {
     <textarea
       ref={ref}
       className="keyboard-sink"
-      aria-label="keyboard"
+      aria-label={t('toolbar.keyboard')}
       data-testid="keyboard-sink"
       autoComplete="off"
       autoCorrect="off"

@@ -30,6 +30,7 @@ export const en: Messages = {
     focus: 'Focus view',
     selected: 'Controlling: {{name}}',
     noneSelected: 'Click a phone to take it',
+    keyboard: 'Keyboard input for the selected phone',
     clipboardNote: "Chinese text is pasted through the phone's clipboard and replaces what is on it",
   },
   state: {

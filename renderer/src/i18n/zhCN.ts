@@ -28,6 +28,7 @@ export const zhCN = {
     focus: '大屏操作',
     selected: '当前操作：{{name}}',
     noneSelected: '点击一个手机画面开始操作',
+    keyboard: '发送到所选手机的键盘输入',
     clipboardNote: '中文通过手机剪贴板粘贴，会覆盖手机剪贴板内容',
   },
   state: {
