@@ -60,6 +60,7 @@ describe('console wall in Chromium (fake box, real H.264)', () => {
     }
     expect(await page.locator('[data-device-id=sim-8] .badge').getAttribute('data-state')).toBe('unauthorized');
     expect(await page.locator('[data-device-id=sim-8] .badge').getAttribute('title')).toBe('请在手机上允许 USB 调试');
+    expect(await page.locator('[data-device-id=sim-8] .tile-reason').textContent()).toBe('请在手机上允许 USB 调试');
     expect(await page.locator('[data-device-id=sim-1] .badge').textContent()).toBe('在线');
     expect(await page.locator('[data-device-id=sim-1] .sim-mark').textContent()).toBe('模拟');
     expect(await page.locator('[data-device-id=sim-1] [data-testid=tile-name]').textContent()).toBe('模拟手机 1');

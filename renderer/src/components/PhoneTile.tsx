@@ -31,7 +31,12 @@ export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxN
     >
       <div className="tile-screen" style={{ aspectRatio: aspect }}>
         <PhoneScreen device={device} profile="grid" live={tile.state === 'online'} wheelToPhone={selected} onPointerTaken={take} className="tile-canvas" />
-        {tile.state !== 'online' ? <div className="tile-overlay">{t(`state.${tile.state}`)}</div> : null}
+        {tile.state !== 'online' ? (
+          <div className="tile-overlay">
+            <strong>{t(`state.${tile.state}`)}</strong>
+            {tile.reason ? <span className="tile-reason">{t(`reason.${tile.reason}`, { defaultValue: tile.reason })}</span> : null}
+          </div>
+        ) : null}
       </div>
       <div className="tile-label">
         <span className="tile-name" title={device.model || device.serial} data-testid="tile-name">
