@@ -1,0 +1,43 @@
+// Results and typed errors of the chat tools' stores, shaped like the box protocol's errors so they cross as data.
+import type { z } from 'zod';
+import type { ErrorCode } from '../protocol/errorCodes.ts';
+
+export type ChatErrorCode = Extract<ErrorCode, 'bad_request' | 'not_found'>;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface ChatError {
+  code: ChatErrorCode;
+  message: string;
+  /** For `bad_request`: every field that failed and why. */
+  problems?: FieldProblem[];
+}
+
+export type ChatResult<T> = { ok: true; value: T } | { ok: false; error: ChatError };
+
+export function ok<T>(value: T): ChatResult<T> {
+  return { ok: true, value };
+}
+
+export function notFound(message: string): { ok: false; error: ChatError } {
+  return { ok: false, error: { code: 'not_found', message } };
+}
+
+export function badRequest(problems: FieldProblem[]): { ok: false; error: ChatError } {
+  return { ok: false, error: { code: 'bad_request', message: describeProblems(problems), problems } };
+}
+
+/** Zod issues as `field: message` items, with paths like `entries[2].tags[0]`. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('') || '(input)',
+    message: issue.message,
+  }));
+}
+
+export function describeProblems(problems: readonly FieldProblem[]): string {
+  return problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+}
