@@ -37,9 +37,15 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv, platform: NodeJ
   return null;
 }
 
+/** Where `npm run fetch:scrcpy-server` saves the verified official jar. */
+export function defaultScrcpyServerJar(env: NodeJS.ProcessEnv): string {
+  const home = env.PHONEWALL_HOME ?? path.join(env.HOME ?? env.USERPROFILE ?? '.', '.phonewall');
+  return path.join(home, 'scrcpy-server-v3.3.3');
+}
+
 export function embeddedBoxLaunch(world: LaunchEnvironment): EmbeddedBoxLaunch {
   const adb = findOnPath('adb', world.env, world.platform, world.exists);
-  const jar = world.env.PHONEWALL_SCRCPY_SERVER ?? path.join(world.repoRoot, 'resources', 'scrcpy-server');
+  const jar = world.env.PHONEWALL_SCRCPY_SERVER ?? defaultScrcpyServerJar(world.env);
   const real = adb !== null && world.exists(jar);
   const cli = path.join(world.repoRoot, 'native-bridge', 'cli.ts');
   const node = world.env.PHONEWALL_NODE ?? 'node';

@@ -160,11 +160,18 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
       simulate,
       connect,
       adbServer,
-      scrcpyServerPath: scrcpyServer === undefined ? null : resolve(scrcpyServer),
+      scrcpyServerPath: scrcpyServer === undefined ? fetchedServerJar(env) : resolve(scrcpyServer),
       allowOrigins,
       allowHosts,
       rendererDir,
       tls: cert !== undefined && key !== undefined ? { certPath: cert, keyPath: key } : null,
     },
   };
+}
+
+/** The jar `npm run fetch:scrcpy-server` saves (checksum verified), used when --scrcpy-server is not given. */
+function fetchedServerJar(env: Record<string, string | undefined>): string | null {
+  const home = env['PHONEWALL_HOME'] ?? join(homedir(), '.phonewall');
+  const path = join(home, 'scrcpy-server-v3.3.3');
+  return isFile(path) ? path : null;
 }

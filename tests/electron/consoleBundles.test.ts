@@ -11,7 +11,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 
 describe('desktop bundles', () => {
   beforeAll(async () => {
-    await promisify(execFile)(process.execPath, [path.join(repoRoot, 'scripts', 'buildConsole.mjs'), 'preload', 'main'], { cwd: repoRoot, timeout: 120_000 });
+    await promisify(execFile)(process.execPath, [path.join(repoRoot, 'build', 'buildConsole.mjs'), 'preload', 'main'], { cwd: repoRoot, timeout: 120_000 });
   }, 150_000);
 
   it('builds the preload as one small CommonJS file that needs only electron and exposes only the contract', () => {

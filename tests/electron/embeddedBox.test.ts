@@ -63,7 +63,7 @@ describe('embedded box', () => {
     const simulated = embeddedBoxLaunch({ ...base, exists: () => false });
     expect(simulated.mode).toBe('simulated');
     expect(simulated.args.join(' ')).toMatch(/native-bridge\/cli\.ts --listen 127\.0\.0\.1:0 --data \/d\/box --allow-origin app:\/\/phonewall --simulate 8 --no-adb$/);
-    const real = embeddedBoxLaunch({ ...base, exists: (p) => p === '/bin/adb' || p.endsWith('scrcpy-server') });
+    const real = embeddedBoxLaunch({ ...base, exists: (p) => p === '/bin/adb' || p.endsWith('scrcpy-server-v3.3.3') });
     expect(real.mode).toBe('real');
     expect(real.args).not.toContain('--simulate');
     expect(real.args).toContain('--scrcpy-server');

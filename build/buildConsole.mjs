@@ -1,5 +1,5 @@
 // Builds the console: renderer (Vite) → dist/renderer, preload (one CommonJS bundle) → dist/preload/preload.cjs,
-// Electron main (one ESM bundle) → dist/main/main.mjs. `node scripts/buildConsole.mjs [renderer|preload|main]…`
+// Electron main (one ESM bundle) → dist/main/main.mjs. `node build/buildConsole.mjs [renderer|preload|main]…`
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
