@@ -160,7 +160,7 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
       simulate,
       connect,
       adbServer,
-      scrcpyServerPath: scrcpyServer === undefined ? fetchedServerJar(env) : resolve(scrcpyServer),
+      scrcpyServerPath: scrcpyServer === undefined ? fetchedServerJar(env, home) : resolve(scrcpyServer),
       allowOrigins,
       allowHosts,
       rendererDir,
@@ -170,8 +170,7 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
 }
 
 /** The jar `npm run fetch:scrcpy-server` saves (checksum verified), used when --scrcpy-server is not given. */
-function fetchedServerJar(env: Record<string, string | undefined>): string | null {
-  const home = env['PHONEWALL_HOME'] ?? join(homedir(), '.phonewall');
-  const path = join(home, 'scrcpy-server-v3.3.3');
+function fetchedServerJar(env: Record<string, string | undefined>, home: string): string | null {
+  const path = join(env['PHONEWALL_HOME'] ?? join(home, '.phonewall'), 'scrcpy-server-v3.3.3');
   return isFile(path) ? path : null;
 }
