@@ -4,12 +4,18 @@ import { RequestIdSchema, DeviceIdSchema, StreamIdSchema, UploadIdSchema } from 
 import type { ClientMessageType, RequestId } from './clientMessages.ts';
 import { StreamProfileSchema } from './controlInput.ts';
 import { ERROR_CODES } from './errorCodes.ts';
+import { DeviceBusySchema, JobEventSchema } from './postingMessages.ts';
+import type { JobEvent, PostingResultMap } from './postingMessages.ts';
 import type { ErrorCode, ProtocolError } from './errorCodes.ts';
 import { ROLES } from './roles.ts';
 
 export const ProtocolErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
   message: z.string(),
+  /** `invalid`: each field that failed and why (e.g. `{ field: "devices[1]", message: "unknown phone …" }`). */
+  problems: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+  /** `busy`: the posting job running on the phone. */
+  jobId: z.string().optional(),
 });
 
 export const DeviceInfoSchema = z.strictObject({
@@ -22,6 +28,8 @@ export const DeviceInfoSchema = z.strictObject({
   simulated: z.boolean(),
   state: z.enum(['connecting', 'online', 'offline', 'unauthorized', 'error']),
   reason: z.string().nullable(),
+  /** Set while a posting flow runs on the phone (input from consoles is refused with `busy`). */
+  busy: DeviceBusySchema.nullable().optional(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
 
@@ -67,6 +75,7 @@ export const BoxMessageSchema = z.union([
   PushProgressEventSchema,
   ClipboardEventSchema,
   StreamEndedEventSchema,
+  JobEventSchema,
 ]);
 export type BoxMessage = z.infer<typeof BoxMessageSchema>;
 export type HelloMessage = z.infer<typeof HelloMessageSchema>;
@@ -74,9 +83,10 @@ export type DeviceEvent = z.infer<typeof DeviceEventSchema>;
 export type PushProgressEvent = z.infer<typeof PushProgressEventSchema>;
 export type ClipboardEvent = z.infer<typeof ClipboardEventSchema>;
 export type StreamEndedEvent = z.infer<typeof StreamEndedEventSchema>;
+export type { JobEvent };
 
 /** The result of each request type. */
-export interface ResultMap {
+export interface ResultMap extends PostingResultMap {
   hello: { protocolVersion: number; role: string };
   ping: { now: number };
   listDevices: { devices: DeviceInfo[] };

@@ -2,14 +2,11 @@
 import { z } from 'zod';
 import { AppNameSchema, InputSchema, StreamProfileSchema } from './controlInput.ts';
 import { Limits } from './limits.ts';
+import { POSTING_REQUEST_SCHEMAS } from './postingMessages.ts';
+import { DeviceIdSchema, requestHead } from './requestIds.ts';
 
-export const RequestIdSchema = z.union([
-  z.int().min(0).max(Number.MAX_SAFE_INTEGER),
-  z.string().min(1).max(Limits.idMaxChars),
-]);
-export type RequestId = z.infer<typeof RequestIdSchema>;
-
-export const DeviceIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, 'invalid device id');
+export { DeviceIdSchema, RequestIdSchema } from './requestIds.ts';
+export type { RequestId } from './requestIds.ts';
 export const StreamIdSchema = z.int().min(1).max(0xffff);
 export const UploadIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'invalid upload id');
 
@@ -20,7 +17,7 @@ export const ImageFileNameSchema = z
   .max(Limits.fileNameMaxChars)
   .regex(/^[^/\\\u0000-\u001f.][^/\\\u0000-\u001f]*\.(png|jpe?g|webp|gif|bmp|heic)$/iu, 'file name must be a plain image file name');
 
-const req = <T extends string>(type: T) => ({ type: z.literal(type), id: RequestIdSchema });
+const req = requestHead;
 
 export const HelloRequestSchema = z.strictObject({
   ...req('hello'),
@@ -83,6 +80,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
   RequestKeyFrameRequestSchema,
+  ...POSTING_REQUEST_SCHEMAS,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];

@@ -21,6 +21,12 @@ export const ErrorCode = {
   Timeout: 'timeout',
   /** The client's protocol version is not supported. */
   UnsupportedVersion: 'unsupported_version',
+  /** The phone is running a posting flow (the error names the job); watching stays allowed. */
+  Busy: 'busy',
+  /** Input the box's rules refuse (a post over the text limit, a schedule naming unknown phones); see `problems`. */
+  Invalid: 'invalid',
+  /** The record is not in a state that allows this (retrying a done job, deleting a scheduled post). */
+  Conflict: 'conflict',
   /** The box failed; the message explains what went wrong without internals. */
   Internal: 'internal',
 } as const;
@@ -31,10 +37,12 @@ export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
 export interface ProtocolError {
   code: ErrorCode;
   message: string;
+  problems?: { field: string; message: string }[];
+  jobId?: string;
 }
 
-export function protocolError(code: ErrorCode, message: string): ProtocolError {
-  return { code, message };
+export function protocolError(code: ErrorCode, message: string, extra: Pick<ProtocolError, 'problems' | 'jobId'> = {}): ProtocolError {
+  return { code, message, ...extra };
 }
 
 /** True for values shaped like a ProtocolError (used to map thrown typed errors back to the wire). */

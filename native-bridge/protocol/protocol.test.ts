@@ -31,6 +31,26 @@ const samples: ClientMessage[] = [
   { type: 'subscribe', id: 18, deviceId: 'sim-1', profile: 'grid' },
   { type: 'unsubscribe', id: 19, streamId: 1 },
   { type: 'requestKeyFrame', id: 20, streamId: 1 },
+  { type: 'listPosts', id: 21 },
+  { type: 'getPost', id: 22, postId: 'p-1' },
+  { type: 'createPost', id: 23, post: { title: '上新', text: '新品上市，欢迎咨询！🎉', images: ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'], tags: ['promo'] } },
+  { type: 'updatePost', id: 24, postId: 'p-1', post: { title: 't', text: 'x', images: [] } },
+  { type: 'duplicatePost', id: 25, postId: 'p-1' },
+  { type: 'deletePost', id: 26, postId: 'p-1' },
+  {
+    type: 'createSchedule', id: 27,
+    schedule: { postId: 'p-1', devices: ['sim-1'], groups: ['g1'], time: { kind: 'weekly', time: '08:00', weekdays: [1, 5], startDate: '2026-01-05' }, staggerMinutes: 30, seed: 's', dailyCapPerPhone: 2, quietHours: { start: '22:00', end: '08:00' }, graceMinutes: 10 },
+  },
+  { type: 'listSchedules', id: 28, includeCancelled: true },
+  { type: 'cancelSchedule', id: 29, scheduleId: 's-1' },
+  { type: 'listJobs', id: 30, filter: { state: 'failed', deviceId: 'sim-1', plannedFrom: 0, plannedTo: 10 }, limit: 50, offset: 50 },
+  { type: 'getJob', id: 31, jobId: 'j-1' },
+  { type: 'cancelJob', id: 32, jobId: 'j-1' },
+  { type: 'retryJob', id: 33, jobId: 'j-1' },
+  { type: 'resolveJob', id: 34, jobId: 'j-1', outcome: 'done', note: 'the post is in the feed' },
+  { type: 'phoneCalendar', id: 35, deviceId: 'sim-1', from: '2026-11-22', days: 7 },
+  { type: 'listFlows', id: 36 },
+  { type: 'validateFlow', id: 37, flow: { version: 1 } },
 ];
 
 describe('client messages', () => {
@@ -88,6 +108,11 @@ describe('client messages', () => {
     expect(roleMayDo(Role.Viewer, 'input')).toBe(false);
     expect(roleMayDo(Role.Viewer, 'text')).toBe(false);
     expect(roleMayDo(Role.Operator, 'pushBegin')).toBe(true);
+    expect(roleMayDo(Role.Viewer, 'listJobs')).toBe(true);
+    expect(roleMayDo(Role.Viewer, 'getJob')).toBe(true);
+    expect(roleMayDo(Role.Viewer, 'createSchedule')).toBe(false);
+    expect(roleMayDo(Role.Viewer, 'resolveJob')).toBe(false);
+    expect(roleMayDo(Role.Operator, 'createSchedule')).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 // Token roles and what each may ask of the box.
 import type { ClientMessageType } from './clientMessages.ts';
+import { POSTING_READ_TYPES } from './postingMessages.ts';
 
 export const Role = { Admin: 'admin', Operator: 'operator', Viewer: 'viewer' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -15,6 +16,7 @@ const WATCH_ONLY: ReadonlySet<ClientMessageType> = new Set([
   'subscribe',
   'unsubscribe',
   'requestKeyFrame',
+  ...POSTING_READ_TYPES,
 ]);
 
 export function roleMayDo(role: Role, type: ClientMessageType): boolean {
