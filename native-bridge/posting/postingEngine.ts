@@ -20,6 +20,8 @@ import { ScheduleStore } from './scheduleStore.ts';
 
 export interface PostingEngineOptions {
   dataDir: string;
+  /** The SQLite file name inside `dataDir` (default `box.db`). */
+  databaseFile?: string;
   /** The box's IANA time zone (e.g. `Asia/Shanghai`). */
   zone: string;
   clock: Clock;
@@ -54,7 +56,7 @@ export class PostingEngine {
 
   private constructor(private readonly options: PostingEngineOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.db = openDatabase(join(options.dataDir, 'box.db'));
+    this.db = openDatabase(join(options.dataDir, options.databaseFile ?? 'box.db'));
     this.jobs = new JobStore(this.db);
     this.media = new MediaStore(this.db, options.dataDir);
     this.materials = new MaterialStore(this.db);

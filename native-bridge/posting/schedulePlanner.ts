@@ -61,10 +61,11 @@ export class SchedulePlanner {
     const staggerMs = spec.staggerMinutes * 60_000;
     const slot = devices.length > 0 ? staggerMs / devices.length : 0;
     // Phones take evenly spaced slots in a seeded order, each with seeded jitter inside its slot.
-    const rank = new Map(devices.map((id) => [id, seededUnit(scheduleId, 'order', id)]));
+    const seed = spec.seed ?? scheduleId;
+    const rank = new Map(devices.map((id) => [id, seededUnit(seed, 'order', id)]));
     const order = [...devices].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     return order.map((deviceId, index) => {
-      let at = occurrence.at + Math.floor(index * slot + seededUnit(scheduleId, occurrence.key, deviceId) * slot);
+      let at = occurrence.at + Math.floor(index * slot + seededUnit(seed, occurrence.key, deviceId) * slot);
       const notes: string[] = [];
       const cap = minCap(spec.dailyCapPerPhone, input.deviceCap(deviceId));
       for (let guard = 0; guard < 400; guard++) {

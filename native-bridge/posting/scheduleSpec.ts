@@ -24,6 +24,8 @@ export const scheduleSpecSchema = z
     time: scheduleTimeSchema,
     /** Spread the phones' start times over this many minutes (seeded, same spread every time for this schedule). */
     staggerMinutes: z.number().int().min(0).max(720, 'stagger at most 12 hours').default(0),
+    /** Seed of the stagger order and jitter (the schedule's id when absent): the same seed gives the same spread. */
+    seed: z.string().min(1).max(100).optional(),
     /** At most this many posts per phone per local day, across all schedules (null: no cap from this schedule). */
     dailyCapPerPhone: z.number().int().min(1, 'a cap is at least 1 post per day').nullable().default(null),
     /** No post starts inside this local window; jobs wait for its end. May cross midnight (22:00–08:00). */

@@ -86,6 +86,14 @@ export class ScheduleStore {
     return row ? scheduleFromRow(row) : null;
   }
 
+  /** Every schedule, newest first; cancelled ones only when asked. */
+  list(includeCancelled: boolean): Schedule[] {
+    const rows = this.deps.db
+      .prepare('SELECT * FROM schedules WHERE (? = 1 OR cancelled_at IS NULL) ORDER BY created_at DESC, id')
+      .all(includeCancelled ? 1 : 0) as ScheduleRow[];
+    return rows.map(scheduleFromRow);
+  }
+
   active(): Schedule[] {
     return (this.deps.db.prepare('SELECT * FROM schedules WHERE cancelled_at IS NULL ORDER BY created_at, id').all() as ScheduleRow[]).map(scheduleFromRow);
   }
