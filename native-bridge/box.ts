@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { createDeviceHub } from './devices/createDeviceHub.ts';
 import type { DeviceHub, StreamProfileName, VideoPacket } from './devices/deviceHub.ts';
 import type { StreamProfile } from './devices/createDeviceHub.ts';
+import { systemClock } from './posting/clock.ts';
+import { BoxPosting } from './posting/boxPosting.ts';
+import type { RetryPolicy } from './posting/jobRecovery.ts';
 import type { Role } from './protocol/roles.ts';
 import { DEFAULT_BACKPRESSURE } from './relay/mediaRelay.ts';
 import type { BackpressurePolicy } from './relay/viewerStream.ts';
@@ -38,6 +41,18 @@ export interface BoxConfig {
   /** A ready DeviceHub instead of the real one (benchmarks replay recorded streams through it). */
   hub?: DeviceHub;
   onPacketSent?: (packet: VideoPacket) => void;
+  /** Scheduled posting (on by default, store in `<dataDir>/phonewall.sqlite`); false turns it off. */
+  posting?: PostingConfig | false;
+}
+
+export interface PostingConfig {
+  /** IANA time zone of schedules; the system's by default. */
+  zone?: string;
+  tickMs?: number;
+  /** Rest between two flows on one phone (default 60 s). */
+  phoneCooldownMs?: number;
+  leaseMs?: number;
+  retry?: RetryPolicy;
 }
 
 export interface RunningBox {
@@ -45,6 +60,8 @@ export interface RunningBox {
   port: number;
   adminTokenPath: string;
   hub: DeviceHub;
+  /** Scheduled posting, or null when turned off. */
+  posting: BoxPosting | null;
   /** Creates a token with a role (returned once; only its hash is stored). */
   issueToken(name: string, role: Role): Promise<string>;
   clientCount(): { control: number; media: number };
@@ -76,7 +93,18 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
       ...(config.profiles ? { profiles: config.profiles } : {}),
       log,
     });
+  const postingConfig = config.posting === false ? null : (config.posting ?? {});
+  const posting = postingConfig
+    ? BoxPosting.open({
+        dataDir: config.dataDir,
+        hub,
+        clock: systemClock(),
+        log,
+        ...postingConfig,
+      })
+    : null;
   const server = new BoxServer({
+    posting,
     hub,
     tokens,
     allowlists: (port) => buildAllowlists(listen.host, port, tls !== null, config.allowHosts ?? [], config.allowOrigins ?? []),
@@ -93,15 +121,18 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
   try {
     port = await server.listen(listen.host, listen.port);
   } catch (error) {
+    await posting?.stop();
     throw new Error(`cannot listen on ${listen.host}:${listen.port}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
     await hub.start();
   } catch (error) {
     await server.close();
+    await posting?.stop();
     await hub.stop().catch(() => {});
     throw error;
   }
+  posting?.start();
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
   let stopped: Promise<void> | null = null;
   return {
@@ -109,11 +140,14 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
     port,
     adminTokenPath: tokens.adminTokenPath,
     hub,
+    posting,
     issueToken: (name, role) => tokens.issue(name, role),
     clientCount: () => server.clientCount,
     stop: () => {
       stopped ??= (async () => {
         await server.close();
+        // Running flows finish on their phones before the hub goes away.
+        await posting?.stop();
         await hub.stop();
       })();
       return stopped;

@@ -6,7 +6,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { DeviceHub, DeviceInfo } from '../devices/deviceHub.ts';
-import type { ClipboardEvent, DeviceEvent } from '../protocol/boxMessages.ts';
+import type { BoxPosting } from '../posting/boxPosting.ts';
+import type { JobChange } from '../posting/jobFeed.ts';
+import type { ClipboardEvent, DeviceEvent, JobEvent } from '../protocol/boxMessages.ts';
 import { SocketKind } from '../protocol/clientMessages.ts';
 import { CloseCode, Limits } from '../protocol/limits.ts';
 import { roleReceivesClipboard } from '../protocol/roles.ts';
@@ -19,7 +21,9 @@ import { serveConnection } from './clientConnection.ts';
 import { runControlRequest, wireDevice } from './controlRequests.ts';
 import { DeviceSerializer } from './deviceSerializer.ts';
 import { Liveness } from './liveness.ts';
+import { MediaHttp } from './mediaHttp.ts';
 import { MediaSession } from './mediaSession.ts';
+import { wireJob, wireTransition } from './postingRequests.ts';
 import { PushUploads } from './pushUploads.ts';
 import { SECURITY_HEADERS, StaticFiles } from './staticFiles.ts';
 import type { TokenStore } from './tokenStore.ts';
@@ -38,6 +42,8 @@ export interface BoxServerOptions {
   now: () => number;
   log: (line: string) => void;
   onPacketSent?: (packet: VideoPacket) => void;
+  /** Scheduled posting (store, engine); null when it is off. */
+  posting?: BoxPosting | null;
 }
 
 interface ControlClient {
@@ -60,13 +66,20 @@ export class BoxServer {
   private readonly serializer = new DeviceSerializer();
   private readonly startedAt: number;
   private allowlists: Allowlists = { hosts: new Set(), origins: new Set() };
-  private stopHub: (() => void) | null = null;
+  private readonly mediaHttp: MediaHttp;
+  private readonly unsubscribes: (() => void)[] = [];
 
   constructor(private readonly options: BoxServerOptions) {
     this.relay = new MediaRelay({ hub: options.hub, now: options.now, policy: options.backpressure, onSent: options.onPacketSent });
     this.liveness = new Liveness(options.pingIntervalMs);
     this.staticFiles = options.rendererDir ? new StaticFiles(options.rendererDir) : null;
     this.startedAt = options.now();
+    this.mediaHttp = new MediaHttp({
+      media: () => options.posting?.engine.media ?? null,
+      tokens: options.tokens,
+      origins: () => this.allowlists.origins,
+      now: options.now,
+    });
     const handler = (request: IncomingMessage, response: ServerResponse) => void this.handleHttp(request, response);
     this.server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
     this.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => this.handleUpgrade(request, socket, head));
@@ -83,7 +96,17 @@ export class BoxServer {
     const address = this.server.address();
     const bound = typeof address === 'object' && address ? address.port : port;
     this.allowlists = this.options.allowlists(bound);
-    this.stopHub = this.options.hub.onDeviceChange((device, removed) => this.deviceChanged(device, removed));
+    this.unsubscribes.push(this.options.hub.onDeviceChange((device, removed) => this.deviceChanged(device, removed)));
+    const posting = this.options.posting;
+    if (posting) {
+      this.unsubscribes.push(posting.onJob((change) => this.jobChanged(change)));
+      this.unsubscribes.push(
+        posting.onBusyChange((deviceId) => {
+          const device = this.options.hub.list().find((d) => d.id === deviceId);
+          if (device) this.deviceChanged(device, false);
+        }),
+      );
+    }
     for (const device of this.options.hub.list()) this.watchClipboard(device);
     this.liveness.start(() => {
       for (const session of this.mediaSessions) session.checkSlow();
@@ -97,7 +120,7 @@ export class BoxServer {
 
   async close(): Promise<void> {
     this.liveness.stop();
-    this.stopHub?.();
+    for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
     for (const unwatch of this.clipboardWatches.values()) unwatch();
     this.clipboardWatches.clear();
     for (const ws of [...this.control.clients, ...this.media.clients]) ws.close(CloseCode.GoingAway, 'box stopping');
@@ -124,6 +147,14 @@ export class BoxServer {
       return;
     }
     const path = new URL(request.url ?? '/', 'http://box').pathname;
+    try {
+      if (await this.mediaHttp.handle(request, response, path)) return;
+    } catch (error) {
+      this.options.log(`media request failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+      response.end();
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS });
       response.end();
@@ -184,7 +215,10 @@ export class BoxServer {
     });
     const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
     serveConnection(ws, this.connectionInfo(SocketKind.Control, role), (message) =>
-      runControlRequest(message, { hub: this.options.hub, uploads, sleep, serializer: this.serializer }),
+      runControlRequest(message, {
+        hub: this.options.hub, uploads, sleep, serializer: this.serializer,
+        posting: this.options.posting ?? null, by: role, now: this.options.now,
+      }),
     );
     ws.on('close', () => {
       this.controlClients.delete(client);
@@ -207,7 +241,8 @@ export class BoxServer {
   }
 
   private deviceChanged(device: DeviceInfo, removed: boolean): void {
-    const event: DeviceEvent = { type: 'device', device: wireDevice(device), removed };
+    const busy = removed ? null : (this.options.posting?.busyOf(device.id) ?? null);
+    const event: DeviceEvent = { type: 'device', device: wireDevice(device, busy), removed };
     const text = JSON.stringify(event);
     for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
     for (const session of this.mediaSessions) session.deviceChanged(device, removed);
@@ -215,6 +250,12 @@ export class BoxServer {
       this.clipboardWatches.get(device.id)?.();
       this.clipboardWatches.delete(device.id);
     } else this.watchClipboard(device);
+  }
+
+  private jobChanged(change: JobChange): void {
+    const event: JobEvent = { type: 'job', job: wireJob(change.job), transition: wireTransition(change.entry) };
+    const text = JSON.stringify(event);
+    for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
   }
 
   private watchClipboard(device: DeviceInfo): void {

@@ -39,8 +39,8 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
   const send = (message: BoxMessage | Response) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const fail = (id: Response['id'], code: ErrorCode, message: string) => {
-    send(errorResponse(id, protocolError(code, message)));
+  const fail = (id: Response['id'], code: ErrorCode, message: string, extra: Parameters<typeof protocolError>[2] = {}) => {
+    send(errorResponse(id, protocolError(code, message, extra)));
   };
 
   const hello: HelloMessage = {
@@ -68,8 +68,8 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
       } else send(okResponse(message.id, result as never));
     };
     const reject = (error: unknown) => {
-      const wire = toProtocolError(error);
-      fail(message.id, wire.code, wire.message);
+      const { code, message: text, ...extra } = toProtocolError(error);
+      fail(message.id, code, text, extra);
     };
     let result: unknown;
     try {
