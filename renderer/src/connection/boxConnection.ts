@@ -99,6 +99,11 @@ export class BoxConnection {
     return Promise.all(chunks.map((chunk) => this.ordered(deviceId, () => this.requestControl({ type: 'text', deviceId, text: chunk }))));
   }
 
+  /** A PNG of the phone's screen, base64 as the box sends it. */
+  screenshot(deviceId: string): Promise<{ mime: string; base64: string }> {
+    return this.requestControl({ type: 'screenshot', deviceId }) as Promise<{ mime: string; base64: string }>;
+  }
+
   subscribe(deviceId: string, profile: StreamProfile, listener: StreamListener): () => void {
     const key = `${deviceId}|${profile}`;
     let subscription = this.subscriptions.get(key);

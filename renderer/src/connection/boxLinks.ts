@@ -36,6 +36,7 @@ export class BoxLinks {
         },
         onDevices: (devices) => this.store.getState().setBoxDevices(target.id, devices),
         onDevice: (device, removed) => this.store.getState().upsertDevice(target.id, device, removed),
+        onClipboard: (deviceId, text) => this.store.getState().receivePhoneClipboard(target.id, deviceId, text),
       },
     });
     this.links.set(target.id, connection);

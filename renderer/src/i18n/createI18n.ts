@@ -5,13 +5,17 @@ import { initReactI18next } from 'react-i18next';
 import type { LanguageName } from '../state/settingsSlice.ts';
 import { en } from './en.ts';
 import { zhCN } from './zhCN.ts';
+import { postingEn } from '../posting/i18n.en.ts';
+import { postingZhCN } from '../posting/i18n.zhCN.ts';
+import { chatToolsEn } from '../chatTools/i18n.en.ts';
+import { chatToolsZhCN } from '../chatTools/i18n.zhCN.ts';
 
 export function createI18n(language: LanguageName): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: zhCN, chatTools: chatToolsZhCN }, en: { translation: en, chatTools: chatToolsEn } },
     interpolation: { escapeValue: false },
     initImmediate: false,
     returnNull: false,

@@ -7,8 +7,14 @@ import { createSettingsSlice } from './settingsSlice.ts';
 import type { SettingsSlice } from './settingsSlice.ts';
 import { createWallSlice } from './wallSlice.ts';
 import type { WallSlice } from './wallSlice.ts';
+import { createPostingSlice } from '../posting/postingSlice.ts';
+import type { PostingSlice } from '../posting/postingSlice.ts';
+import { createGroupSlice } from '../groupControl/groupSlice.ts';
+import type { GroupSlice } from '../groupControl/groupSlice.ts';
+import { createChatToolsSlice } from '../chatTools/chatToolsSlice.ts';
+import type { ChatToolsSlice } from '../chatTools/chatToolsSlice.ts';
 
-export type AppState = BoxesSlice & WallSlice & SettingsSlice;
+export type AppState = BoxesSlice & WallSlice & SettingsSlice & GroupSlice & ChatToolsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: Partial<Pick<AppState, 'theme' | 'language' | 'tileWidth'>> = {}): AppStore {
@@ -16,6 +22,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme' | 'langua
     ...createBoxesSlice(...args),
     ...createWallSlice(...args),
     ...createSettingsSlice(...args),
+    ...createPostingSlice(...args),
+    ...createGroupSlice(...args),
+    ...createChatToolsSlice(...args),
     ...initial,
   }));
 }
