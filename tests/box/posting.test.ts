@@ -14,7 +14,7 @@ import type { JsonMessage } from './wsTestClient.ts';
 const POST_TEXT = '新品上市，欢迎咨询！🎉';
 const PHONES = 4;
 
-interface WireJob { id: string; deviceId: string; state: string; attempt: number }
+interface WireJob { id: string; deviceId: string; state: string; attempt: number; nominalAt: number; plannedAt: number }
 interface Device { id: string; state: string; width: number; height: number; busy?: { jobId: string; since: number } | null }
 
 let dir: string;
@@ -111,6 +111,10 @@ describe('scheduled posting through the box API', () => {
     expect(jobs.map((j) => j.state)).toEqual(Array(PHONES).fill('done'));
     expect(new Set(jobs.map((j) => j.deviceId))).toEqual(new Set(deviceIds));
     expect(jobs.some((j) => j.id === busyDevice.busy!.jobId)).toBe(true);
+    // The stagger gave each phone its own start inside the one-minute spread.
+    const planned = jobs.map((j) => j.plannedAt - j.nominalAt);
+    expect(new Set(planned).size).toBe(PHONES);
+    expect(planned.every((offset) => offset >= 0 && offset < 60_000)).toBe(true);
     const page = await watcher.request({ type: 'listJobs', filter: { state: 'done' }, limit: 3, offset: 3 });
     expect((page.result as { jobs: WireJob[] }).jobs).toHaveLength(PHONES - 3);
 
