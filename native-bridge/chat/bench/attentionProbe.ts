@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     });
     await phase(`customer message in open chat`, () => phone.deliverCustomerMessage(phone.inspect().openChatId ?? top, '在吗？'));
     await phase('customer message in other chat', () => phone.deliverCustomerMessage(phone.inspect().chats.at(-1)?.id ?? top));
-    await phase('tiny change x6 every 500 ms (blink)', async () => {
+    await phase('type "." / delete, x6, 500 ms apart', async () => {
       for (let i = 0; i < 6; i += 1) {
         phone.screen.injectText(i % 2 === 0 ? '.' : '');
         if (i % 2 === 1) {
