@@ -8,7 +8,7 @@ import { MediaError, maxImageBytes, type MediaStore } from '../store/mediaStore.
 import { thumbnailOf } from '../store/thumbnails.ts';
 import { SECURITY_HEADERS } from './staticFiles.ts';
 import type { TokenStore } from './tokenStore.ts';
-import { extractToken } from './upgradeGuard.ts';
+import { extractToken, normalizeOrigin } from './upgradeGuard.ts';
 
 export const MEDIA_PATH = '/api/media';
 
@@ -41,7 +41,7 @@ export class MediaHttp {
     const cors: Record<string, string> = {};
     if (origin !== undefined) {
       // A page from a foreign origin must not use a token the browser happens to send along.
-      if (!this.options.origins().has(origin.toLowerCase())) return this.fail(response, 403, ErrorCode.Forbidden, 'origin not allowed', cors), true;
+      if (!this.originAllowed(origin)) return this.fail(response, 403, ErrorCode.Forbidden, 'origin not allowed', cors), true;
       Object.assign(cors, { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Allow-Headers': 'authorization, content-type', 'Access-Control-Allow-Methods': 'GET, HEAD, POST' });
     }
     if (request.method === 'OPTIONS') {
@@ -131,6 +131,14 @@ export class MediaHttp {
       ...cors,
     });
     response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  private originAllowed(origin: string): boolean {
+    try {
+      return this.options.origins().has(normalizeOrigin(origin));
+    } catch {
+      return false;
+    }
   }
 
   private fail(response: ServerResponse, status: number, code: ErrorCode, message: string, headers: Record<string, string>, close = false): void {

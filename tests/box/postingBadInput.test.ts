@@ -58,6 +58,13 @@ describe('posting API bad input', () => {
     expect(countRows(box, 'media')).toBe(before);
     expect((await getMedia(box, `/api/media/${'0'.repeat(64)}?token=${operator}`)).status).toBe(404);
     expect((await getMedia(box, `/api/media/${'0'.repeat(64)}`)).status).toBe(401);
+    const foreign = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: 'https://evil.example' }, body: testPicture(2) });
+    expect(foreign.status).toBe(403);
+    expect(countRows(box, 'media')).toBe(before);
+    const sameOrigin = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: box.url }, body: testPicture(2) });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBe(box.url);
+    expect(countRows(box, 'media')).toBe(before + 1);
   });
 
   test('a post over the text limit, with an image never uploaded, or with 10 images is invalid; nothing written', async () => {
