@@ -142,5 +142,12 @@ async function smallChanges(): Promise<void> {
   console.log(`status-bar clock tick over a chat: key ${status[0]} B, then ${status.slice(1).join(' ')} B`);
 }
 
-await smallChanges();
-if (!process.argv.includes('--small-only')) await main();
+async function run(): Promise<void> {
+  await smallChanges();
+  if (!process.argv.includes('--small-only')) await main();
+}
+
+run().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
