@@ -12,6 +12,8 @@ import { FocusView } from './FocusView.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 import { TopBar } from './TopBar.tsx';
 import { WallGrid } from './WallGrid.tsx';
+import { PostingProvider } from '../posting/PostingProvider.tsx';
+import { PostingScreen } from '../posting/PostingScreen.tsx';
 
 const servingBoxId = 'box';
 const embeddedBoxId = 'embedded';
@@ -106,14 +108,23 @@ function useDesktopBoxes(): { embedded: EmbeddedBoxStatus | null; add(input: { n
 }
 
 function Wall({ embedded, onAdd }: { embedded: EmbeddedBoxStatus | null; onAdd?: (input: { name: string; url: string; token: string }) => void }) {
+  const onWall = useAppState((state) => state.view === 'wall');
   return (
-    <div className="console">
-      <TopBar />
-      <BoxStrip embedded={embedded} onAdd={onAdd} />
-      <ControlBar />
-      <WallGrid />
-      <FocusView />
-    </div>
+    <PostingProvider>
+      <div className="console">
+        <TopBar />
+        <BoxStrip embedded={embedded} onAdd={onAdd} />
+        {onWall ? (
+          <>
+            <ControlBar />
+            <WallGrid />
+            <FocusView />
+          </>
+        ) : (
+          <PostingScreen />
+        )}
+      </div>
+    </PostingProvider>
   );
 }
 

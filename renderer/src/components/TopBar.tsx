@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectWallCounts } from '../state/selectors.ts';
 import { TileSizePreset, tileWidthRange } from '../state/wallSlice.ts';
 import { useAppState, useServices } from './consoleServices.ts';
+import { ViewSwitch } from '../posting/ViewSwitch.tsx';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="brand">{t('app.title')}</h1>
+      <ViewSwitch />
       <span className="counts" data-testid="counts">
         {t('toolbar.counts', { total: counts.total, online: counts.online })}
       </span>

@@ -15,7 +15,7 @@ export function createI18n(language: LanguageName): i18n {
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN, chatTools: chatToolsZhCN }, en: { translation: en, chatTools: chatToolsEn } },
+    resources: { 'zh-CN': { translation: zhCN, chatTools: chatToolsZhCN, posting: postingZhCN }, en: { translation: en, chatTools: chatToolsEn, posting: postingEn } },
     interpolation: { escapeValue: false },
     initImmediate: false,
     returnNull: false,

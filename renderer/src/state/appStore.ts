@@ -14,7 +14,7 @@ import type { GroupSlice } from '../groupControl/groupSlice.ts';
 import { createChatToolsSlice } from '../chatTools/chatToolsSlice.ts';
 import type { ChatToolsSlice } from '../chatTools/chatToolsSlice.ts';
 
-export type AppState = BoxesSlice & WallSlice & SettingsSlice & GroupSlice & ChatToolsSlice;
+export type AppState = BoxesSlice & WallSlice & SettingsSlice & GroupSlice & ChatToolsSlice & PostingSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: Partial<Pick<AppState, 'theme' | 'language' | 'tileWidth'>> = {}): AppStore {
