@@ -101,6 +101,19 @@ describe('DeviceBook', () => {
     expect(changes[0]?.entries[0]).toMatchObject({ deviceId: 'p1', name: 'B' });
   });
 
+  it('selects phones by groups and tags; an unknown group is not_found', () => {
+    const b = book();
+    value(b.apply({
+      entries: [{ deviceId: 'p1', tags: ['售后'] }, { deviceId: 'p2', tags: ['VIP', '新客'] }, { deviceId: 'p3', tags: [] }],
+      groups: [{ name: '门店A', deviceIds: ['p3', 'p4'] }],
+    }));
+    expect(b.select({ tags: ['售后', '新客'] })).toEqual({ ok: true, value: ['p1', 'p2'] });
+    expect(b.select({ groupIds: ['g1'], tags: ['VIP'] })).toEqual({ ok: true, value: ['p2', 'p3', 'p4'] });
+    expect(b.select({})).toEqual({ ok: true, value: [] });
+    expect(b.select({ groupIds: ['g1', 'gone'] })).toEqual({ ok: false, error: { code: 'not_found', message: 'no group with id gone' } });
+    expect(b.select({ groupIds: 'g1' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
   it('survives reopening the database file', () => {
     const b = book();
     value(b.apply({ entries: [{ deviceId: 'p1', name: '账号一', tags: ['新客'] }], groups: [{ name: '全部', deviceIds: ['p1'] }] }));

@@ -55,6 +55,11 @@ const changeSchema = z.strictObject({
   deleteGroups: z.array(RecordIdSchema).max(DeviceBookLimits.batch).default([]),
 });
 
+const selectionSchema = z.strictObject({
+  groupIds: z.array(RecordIdSchema).max(DeviceBookLimits.batch).default([]),
+  tags: z.array(tagSchema).max(DeviceBookLimits.batch).default([]),
+});
+
 export type DeviceBookEntryPatch = z.input<typeof entryPatchSchema>;
 export type DeviceGroupInput = z.input<typeof groupInputSchema>;
 export type DeviceBookChange = z.input<typeof changeSchema>;
@@ -103,6 +108,25 @@ export class DeviceBook {
   entry(deviceId: string): DeviceBookEntry | null {
     const row = this.#db.prepare('SELECT * FROM device_book WHERE device_id = ?').get(deviceId) as EntryRow | undefined;
     return row ? entryFromRow(row) : null;
+  }
+
+  /**
+   * The phones a selection names: members of the given groups plus phones carrying any of the tags, sorted.
+   * An unknown group id is a `not_found` error, so a stale selection is never silently narrowed.
+   */
+  select(selection: unknown): ChatResult<string[]> {
+    const parsed = selectionSchema.safeParse(selection);
+    if (!parsed.success) return badRequest(fieldProblems(parsed.error));
+    const ids = new Set<string>();
+    const { groups, entries } = this.list();
+    for (const groupId of parsed.data.groupIds) {
+      const group = groups.find((g) => g.id === groupId);
+      if (!group) return notFound(`no group with id ${groupId}`);
+      for (const id of group.deviceIds) ids.add(id);
+    }
+    const tags = new Set(parsed.data.tags);
+    for (const entry of entries) if (entry.tags.some((tag) => tags.has(tag))) ids.add(entry.deviceId);
+    return ok([...ids].sort());
   }
 
   /** Called with the whole book after every successful change (the server broadcasts it). */
