@@ -41,3 +41,11 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 export function describeProblems(problems: readonly FieldProblem[]): string {
   return problems.map((p) => `${p.field}: ${p.message}`).join('; ');
 }
+
+/** Thrown inside a store transaction to roll it back and hand a typed failure to the caller. */
+export class ChatAbort extends Error {
+  constructor(readonly result: { ok: false; error: ChatError }) {
+    super(result.error.message);
+    this.name = 'ChatAbort';
+  }
+}

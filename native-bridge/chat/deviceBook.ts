@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { DeviceIdSchema } from '../protocol/clientMessages.ts';
-import { badRequest, fieldProblems, notFound, ok, type ChatError, type ChatResult } from './chatResult.ts';
+import { badRequest, ChatAbort, fieldProblems, notFound, ok, type ChatResult } from './chatResult.ts';
 import { cleanText, RecordIdSchema } from './chatText.ts';
 
 export const DeviceBookLimits = { name: 64, note: 500, tag: 32, tags: 20, groupMembers: 1000, batch: 1000 } as const;
@@ -161,7 +161,7 @@ export class DeviceBook {
     const now = this.#now();
     const write = this.#db.transaction(() => {
       for (const id of change.deleteGroups) {
-        if (this.#db.prepare('DELETE FROM device_groups WHERE id = ?').run(id).changes === 0) throw new Abort(notFound(`no group with id ${id}`));
+        if (this.#db.prepare('DELETE FROM device_groups WHERE id = ?').run(id).changes === 0) throw new ChatAbort(notFound(`no group with id ${id}`));
       }
       for (const patch of change.entries) this.#writeEntry(patch, now);
       for (const [i, group] of change.groups.entries()) this.#writeGroup(group, i, now);
@@ -169,7 +169,7 @@ export class DeviceBook {
     try {
       write();
     } catch (error) {
-      if (error instanceof Abort) return error.result;
+      if (error instanceof ChatAbort) return error.result;
       throw error;
     }
     const book = this.list();
@@ -194,13 +194,13 @@ export class DeviceBook {
 
   #writeGroup(group: z.output<typeof groupInputSchema>, index: number, now: number): void {
     const clash = this.#db.prepare('SELECT id FROM device_groups WHERE name = ? COLLATE NOCASE AND id IS NOT ?').pluck().get(group.name, group.id ?? null) as string | undefined;
-    if (clash !== undefined) throw new Abort(badRequest([{ field: `groups[${index}].name`, message: `a group named "${group.name}" already exists` }]));
+    if (clash !== undefined) throw new ChatAbort(badRequest([{ field: `groups[${index}].name`, message: `a group named "${group.name}" already exists` }]));
     let id = group.id;
     if (id === undefined) {
       id = this.#newId();
       this.#db.prepare('INSERT INTO device_groups (id, name, updated_at) VALUES (?, ?, ?)').run(id, group.name, now);
     } else if (this.#db.prepare('UPDATE device_groups SET name = ?, updated_at = ? WHERE id = ?').run(group.name, now, id).changes === 0) {
-      throw new Abort(notFound(`no group with id ${id}`));
+      throw new ChatAbort(notFound(`no group with id ${id}`));
     }
     this.#db.prepare('DELETE FROM group_members WHERE group_id = ?').run(id);
     const add = this.#db.prepare('INSERT INTO group_members (group_id, device_id) VALUES (?, ?)');
@@ -208,12 +208,5 @@ export class DeviceBook {
       this.#ensureDevice(deviceId, now);
       add.run(id, deviceId);
     }
-  }
-}
-
-/** Unwinds the transaction with a typed result instead of a half-applied change. */
-class Abort extends Error {
-  constructor(readonly result: { ok: false; error: ChatError }) {
-    super(result.error.message);
   }
 }

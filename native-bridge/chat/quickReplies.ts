@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { badRequest, fieldProblems, notFound, ok, type ChatError, type ChatResult, type FieldProblem } from './chatResult.ts';
+import { badRequest, ChatAbort, fieldProblems, notFound, ok, type ChatResult, type FieldProblem } from './chatResult.ts';
 import { cleanText, RecordIdSchema } from './chatText.ts';
 
 export const QuickReplyLimits = { category: 32, title: 64, text: 1000, shortcut: 32, reorder: 10_000, searchResults: 200 } as const;
@@ -174,7 +174,7 @@ export class QuickReplies {
       const now = this.#now();
       for (const id of parsed.data) {
         const reply = this.get(id);
-        if (!reply) throw new Abort(notFound(`no quick reply with id ${id}`));
+        if (!reply) throw new ChatAbort(notFound(`no quick reply with id ${id}`));
         const position = next.get(reply.category) ?? 0;
         next.set(reply.category, position + 1);
         setPosition.run(position, now, id);
@@ -239,26 +239,20 @@ export class QuickReplies {
     return null;
   }
 
-  /** Runs `body` in a transaction; a failed result or an Abort rolls it back; listeners hear only of commits. */
+  /** Runs `body` in a transaction; a failed result or a ChatAbort rolls it back; listeners hear only of commits. */
   #write<T>(body: () => ChatResult<T>): ChatResult<T> {
     let result: ChatResult<T>;
     try {
       result = this.#db.transaction(() => {
         const outcome = body();
-        if (!outcome.ok) throw new Abort(outcome);
+        if (!outcome.ok) throw new ChatAbort(outcome);
         return outcome;
       })();
     } catch (error) {
-      if (error instanceof Abort) return error.result;
+      if (error instanceof ChatAbort) return error.result;
       throw error;
     }
     for (const listener of this.#listeners) listener();
     return result;
-  }
-}
-
-class Abort extends Error {
-  constructor(readonly result: { ok: false; error: ChatError }) {
-    super(result.error.message);
   }
 }
