@@ -147,10 +147,29 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
     expect(await page.locator('[data-testid=job-row]').count()).toBe(1);
     await page.screenshot({ path: '/tmp/phonewall-posting-calendar.png' });
 
+    // A job planned for tomorrow is cancelled from its drawer; the board follows the box's answer.
+    await page.keyboard.press('Alt+3');
+    await page.waitForSelector('[data-testid=schedule]');
+    await page.check(`[data-testid=phone-option][data-device-id="${jobPhone.get(firstJob!)!}"]`);
+    const tomorrow = DateTime.now().setZone(box.posting!.zone).plus({ days: 1 });
+    await page.fill('[data-testid=schedule-date]', tomorrow.toISODate()!);
+    await page.fill('[data-testid=schedule-time]', '10:00');
+    await page.click('[data-testid=schedule-submit]');
+    await expect.poll(() => page.locator('[data-testid=schedule-done]').textContent(), { timeout: 20_000 }).toContain('共 1 个任务');
+    await page.keyboard.press('Alt+4');
+    await page.click('[data-testid=count-scheduled]');
+    await expect.poll(() => page.locator('[data-testid=job-row][data-state=scheduled]').count(), { timeout: 20_000 }).toBe(1);
+    await page.click('[data-testid=job-row][data-state=scheduled]');
+    await page.click('[data-testid=job-cancel]');
+    await expect.poll(() => page.locator('[data-testid=drawer-state]').textContent(), { timeout: 20_000 }).toBe('已取消');
+    await page.click('[data-testid=count-scheduled]');
+    expect(await page.locator('[data-testid=count-cancelled]').getAttribute('data-count')).toBe('1');
+
     await page.click('[data-testid=language-toggle]');
     await page.check('[data-testid=theme-toggle]');
+    await page.click('[data-testid=drawer-close]');
     await page.selectOption('[data-testid=calendar-phone]', '');
-    await page.click(`[data-testid=job-row]`);
+    await page.click('[data-testid=job-row][data-state=done] >> nth=0');
     await expect.poll(() => page.locator('[data-testid=drawer-state]').first().textContent()).toBe('Done');
     await page.screenshot({ path: '/tmp/phonewall-posting-jobs-en-dark.png' });
   }, 420_000);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
 import type { JobTransition, WireJob, WirePost } from '../../native-bridge/protocol/postingMessages.ts';
-import { selectBoxPhones, selectBusyJobId, selectFilteredPosts, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectSelectedJob, selectVisibleJobs } from '../../renderer/src/posting/postingSelectors.ts';
+import { phoneLabel, selectBoxPhones, selectBusyJobId, selectFilteredPosts, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectSelectedJob, selectVisibleJobs } from '../../renderer/src/posting/postingSelectors.ts';
 import { createAppStore } from '../../renderer/src/state/appStore.ts';
 
 const job = (id: string, patch: Partial<WireJob> = {}): WireJob => ({
@@ -89,6 +89,9 @@ describe('posting slice', () => {
     expect(selectBoxPhones(store.getState(), null)).toEqual([]);
     expect(selectBusyJobId(store.getState(), 'b1/sim-2')).toBe('j7');
     expect(selectBusyJobId(store.getState(), 'b1/sim-10')).toBeNull();
+    const phones = selectBoxPhones(store.getState(), 'b1');
+    expect(phoneLabel(phones, 'sim-2')).toBe('Phone sim-2 · sim-2');
+    expect(phoneLabel(phones, 'gone-1')).toBe('gone-1');
   });
 
   it('opening the schedule for a post switches the view and remembers the post', () => {

@@ -6,7 +6,7 @@ import { useAppState, useServices } from '../components/consoleServices.ts';
 import { JobDrawer } from './JobDrawer.tsx';
 import { PhoneCalendar } from './PhoneCalendar.tsx';
 import type { JobStateName } from './postingSlice.ts';
-import { selectBoxPhones, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectVisibleJobs } from './postingSelectors.ts';
+import { phoneLabel, selectBoxPhones, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectVisibleJobs } from './postingSelectors.ts';
 
 export function JobBoard() {
   const { t, i18n } = useTranslation('posting');
@@ -20,7 +20,7 @@ export function JobBoard() {
   const scheduleIds = useAppState(useShallow(selectJobScheduleIds));
   const posts = useAppState((state) => state.posts);
   const actions = store.getState();
-  const phoneName = (id: string) => phones.find((phone) => phone.id === id)?.model ?? id;
+  const phoneName = (id: string) => phoneLabel(phones, id);
   return (
     <section className="posting-screen jobs" data-testid="jobs">
       <div className="posting-toolbar">
@@ -31,7 +31,7 @@ export function JobBoard() {
             <option value="">{t('jobs.all')}</option>
             {phones.map((phone) => (
               <option key={phone.id} value={phone.id}>
-                {phone.model || phone.serial}
+                {phoneLabel(phones, phone.id)}
               </option>
             ))}
           </select>

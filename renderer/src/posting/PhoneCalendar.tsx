@@ -5,6 +5,7 @@ import type { PostingResultMap } from '../../../native-bridge/protocol/postingMe
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import type { WallDevice } from '../state/boxesSlice.ts';
 import { usePostingClient } from './PostingProvider.tsx';
+import { phoneLabel } from './postingSelectors.ts';
 import { localDateText } from './scheduleDraft.ts';
 
 const calendarDays = 7;
@@ -32,7 +33,7 @@ export function PhoneCalendar({ phones }: { phones: WallDevice[] }) {
         <option value="">{t('jobs.calendarPhone')}</option>
         {phones.map((phone) => (
           <option key={phone.id} value={phone.id}>
-            {phone.model || phone.serial}
+            {phoneLabel(phones, phone.id)}
           </option>
         ))}
       </select>

@@ -7,7 +7,7 @@ import { useAppState, useServices } from '../components/consoleServices.ts';
 import { FieldErrors } from './PostComposer.tsx';
 import { PhonePicker } from './PhonePicker.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
-import { selectBoxPhones, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
+import { phoneLabel, selectBoxPhones, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
 import type { ScheduleDraft, ScheduleProblem } from './scheduleDraft.ts';
 import { emptyScheduleDraft, previewPlannedStarts, scheduleDraftToInput, validateScheduleDraft } from './scheduleDraft.ts';
@@ -53,7 +53,7 @@ export function ScheduleDialog() {
   const problems = validateScheduleDraft(draft);
   const errors = (field: Field) => [...(touched ? problems.filter((p) => p.field === field).map((p) => t(`problem.${p.key}`, p.values ?? {})) : []), ...server.filter((p) => p.field === field).map((p) => p.message)];
   const preview = useMemo(() => previewPlannedStarts(draft, draft.devices), [draft]);
-  const phoneName = (id: string) => phones.find((phone) => phone.id === id)?.model ?? id;
+  const phoneName = (id: string) => phoneLabel(phones, id);
   const clock = (at: Date) => at.toLocaleString(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   const submit = async () => {

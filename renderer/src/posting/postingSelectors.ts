@@ -51,6 +51,13 @@ export function selectBoxPhones(state: Pick<AppState, 'devices'>, boxId: string 
     .sort((a, b) => a.model.localeCompare(b.model, 'zh-CN', { numeric: true }) || a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
+/** How a phone is named in posting screens: many phones share a model, so the serial tells them apart. */
+export function phoneLabel(phones: readonly WallDevice[], deviceId: string): string {
+  const phone = phones.find((candidate) => candidate.id === deviceId);
+  if (!phone) return deviceId;
+  return phone.model ? `${phone.model} · ${phone.serial}` : phone.serial;
+}
+
 /** Distinct schedule ids among known jobs, for the schedule filter. */
 export function selectJobScheduleIds(state: Pick<AppState, 'jobs'>): string[] {
   return [...new Set(Object.values(state.jobs).map((job) => job.scheduleId))].sort();
