@@ -82,6 +82,22 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
     await page.setInputFiles('[data-testid=image-input]', pictures.map((buffer, index) => ({ name: `p${index + 1}.png`, mimeType: 'image/png', buffer })));
     // Uploaded in parallel; the grid keeps the order they were picked in.
     await expect.poll(() => page.locator('[data-testid=image-cell]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-sha256'))), { timeout: 30_000 }).toEqual(hashes);
+    // Reorder with the arrows, and a fourth picture dropped on the grid is uploaded too, then removed.
+    const order = () => page.locator('[data-testid=image-cell]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-sha256')));
+    await page.locator('[data-testid=image-cell] >> nth=0').getByRole('button', { name: '后移' }).click();
+    expect(await order()).toEqual([hashes[1], hashes[0], hashes[2]]);
+    await page.locator('[data-testid=image-cell] >> nth=1').getByRole('button', { name: '前移' }).click();
+    expect(await order()).toEqual(hashes);
+    const extra = [...picture(3)];
+    await page.locator('[data-testid=image-drop]').evaluate((zone, bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, extra);
+    const extraHash = createHash('sha256').update(picture(3)).digest('hex');
+    await expect.poll(order, { timeout: 30_000 }).toEqual([...hashes, extraHash]);
+    await page.locator('[data-testid=image-remove] >> nth=3').click();
+    expect(await order()).toEqual(hashes);
     await page.screenshot({ path: '/tmp/phonewall-posting-composer.png' });
     await page.click('[data-testid=composer-save]');
     await page.waitForSelector('[data-testid=post-card]');
@@ -164,6 +180,12 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
     await expect.poll(() => page.locator('[data-testid=drawer-state]').textContent(), { timeout: 20_000 }).toBe('已取消');
     await page.click('[data-testid=count-scheduled]');
     expect(await page.locator('[data-testid=count-cancelled]').getAttribute('data-count')).toBe('1');
+
+    // Back on the wall, the tiles come back.
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.locator('[data-testid=tile] .badge[data-state=online]').count(), { timeout: 60_000 }).toBe(PHONES);
+    await page.keyboard.press('Alt+4');
+    await page.waitForSelector('[data-testid=jobs]');
 
     await page.click('[data-testid=language-toggle]');
     await page.check('[data-testid=theme-toggle]');

@@ -14,9 +14,10 @@ export function TopBar() {
   const tileWidth = useAppState((state) => state.tileWidth);
   const theme = useAppState((state) => state.theme);
   const language = useAppState((state) => state.language);
+  const view = useAppState((state) => state.view);
   const actions = store.getState();
   return (
-    <header className="topbar">
+    <header className="topbar" data-view={view}>
       <h1 className="brand">{t('app.title')}</h1>
       <ViewSwitch />
       <span className="counts" data-testid="counts">
