@@ -1,6 +1,8 @@
-// The focus view: one phone large with the focus stream, its buttons, and a text box that sends any language.
+// The focus view: one phone large with the focus stream, its buttons, and a text box that sends any language
+// (to the synced followers as well when this phone leads a group).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupInputFor } from '../groupControl/groupInput.ts';
 import { selectFocusDevice, selectTileState } from '../state/selectors.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useServices } from './consoleServices.ts';
@@ -29,7 +31,7 @@ export function FocusView() {
   const name = device.model || device.serial;
   const send = () => {
     if (!draft) return;
-    links.get(device.boxId)?.text(device.id, draft).then(() => setSentCount((count) => count + 1), () => undefined);
+    groupInputFor(store, links).text(device, draft).then(() => setSentCount((count) => count + 1), () => undefined);
     setDraft('');
   };
   return (
@@ -39,7 +41,7 @@ export function FocusView() {
           <h2>{t('focus.title', { name })}</h2>
           <StateBadge state={tile.state} reason={tile.reason} />
           {device.simulated ? <span className="sim-mark">{t('tile.simulated')}</span> : null}
-          <PhoneButtons boxId={device.boxId} deviceId={device.id} />
+          <PhoneButtons device={device} />
           <button type="button" className="close" onClick={() => store.getState().closeFocus()} data-testid="close-focus">
             {t('focus.close')}
           </button>

@@ -1,14 +1,15 @@
 // Captures the PC keyboard for the selected phone: special keys as Android keys, typed and IME-composed text and
-// Ctrl+V pastes as text requests, all in the order they were typed.
+// Ctrl+V pastes as text requests, all in the order they were typed (and on every synced follower too).
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupInputFor } from '../groupControl/groupInput.ts';
 import { keyAction } from '../input/keyMapping.ts';
 import { selectSelectedDevice } from '../state/selectors.ts';
 import { useAppState, useServices } from './consoleServices.ts';
 
 export function KeyboardSink() {
   const { t } = useTranslation();
-  const { links, keyboard } = useServices();
+  const { links, keyboard, store } = useServices();
   const selected = useAppState(selectSelectedDevice);
   const ref = useRef<HTMLTextAreaElement | null>(null);
   const composing = useRef(false);
@@ -21,9 +22,10 @@ export function KeyboardSink() {
   }, [keyboard]);
 
   const connection = selected ? links.get(selected.boxId) : null;
+  const group = groupInputFor(store, links);
   const sendText = (text: string) => {
     if (!selected || !connection || !text) return;
-    connection.text(selected.id, text).catch(() => undefined);
+    group.text(selected, text).catch(() => undefined);
   };
   const clear = () => {
     if (ref.current) ref.current.value = '';
@@ -43,7 +45,7 @@ export function KeyboardSink() {
         const action = keyAction({ ...event, isComposing: event.nativeEvent.isComposing || composing.current });
         if (action.kind === 'key') {
           event.preventDefault();
-          connection.input(selected.id, { kind: 'key', action: 'press', key: action.key }).catch(() => undefined);
+          group.input(selected, { kind: 'key', action: 'press', key: action.key }).catch(() => undefined);
         }
       }}
       onCompositionStart={() => {

@@ -1,7 +1,9 @@
 // A phone's live screen on a canvas: subscribes while visible, decodes, draws the newest frame per animation
-// frame, and turns mouse input into touches, scrolls and buttons mapped to the decoded frame size.
+// frame, and turns mouse input into touches, scrolls and buttons mapped to the decoded frame size (repeated on
+// the synced followers when this phone leads a group).
 import { useEffect, useRef } from 'react';
 import type { Input, StreamProfile } from '../../../native-bridge/protocol/controlInput.ts';
+import { groupInputFor } from '../groupControl/groupInput.ts';
 import { clientToFrame } from '../input/coordinateMapping.ts';
 import { mouseButtonAction } from '../input/keyMapping.ts';
 import type { WallDevice } from '../state/boxesSlice.ts';
@@ -20,7 +22,7 @@ interface PhoneScreenProps {
 }
 
 export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTaken, className }: PhoneScreenProps) {
-  const { links, scheduler, stats } = useServices();
+  const { links, scheduler, stats, store } = useServices();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const decoderRef = useRef<TileDecoder | null>(null);
   const activePointer = useRef<number | null>(null);
@@ -87,7 +89,7 @@ export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTake
   };
 
   const send = (input: Input) => {
-    links.get(boxId)?.input(deviceId, input).catch(() => undefined);
+    groupInputFor(store, links).input(device, input).catch(() => undefined);
   };
 
   const onPointerDown = (event: React.PointerEvent<HTMLCanvasElement>) => {

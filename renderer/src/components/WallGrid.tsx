@@ -1,6 +1,8 @@
-// The wall: the current page of filtered phones as tiles at the chosen size, with page controls for 100+ phones.
-import { useMemo } from 'react';
+// The wall: the current page of filtered phones as tiles at the chosen size, with page controls for 100+ phones;
+// a rectangle dragged on its background selects tiles.
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRectangleSelection } from '../groupControl/useRectangleSelection.ts';
 import { selectWallPage } from '../state/selectors.ts';
 import { useAppState, useServices } from './consoleServices.ts';
 import { PhoneTile } from './PhoneTile.tsx';
@@ -15,6 +17,8 @@ export function WallGrid() {
   const page = useAppState((state) => state.page);
   const tileWidth = useAppState((state) => state.tileWidth);
   const wall = useMemo(() => selectWallPage({ devices, boxOrder, filter, page }), [devices, boxOrder, filter, page]);
+  const gridRef = useRef<HTMLDivElement | null>(null);
+  const rectangle = useRectangleSelection(gridRef);
 
   if (wall.total === 0) {
     return <div className="wall-empty">{filter.trim() ? t('tile.noMatch', { filter: filter.trim() }) : t('tile.noDevices')}</div>;
@@ -25,8 +29,8 @@ export function WallGrid() {
     return box.embedded ? t('box.embedded') : box.name || box.url;
   };
   return (
-    <div className="wall">
-      <div className="wall-grid" style={{ gridTemplateColumns: `repeat(auto-fill, ${tileWidth}px)` }} data-testid="wall-grid">
+    <div className="wall" onPointerDown={rectangle.onPointerDown}>
+      <div className="wall-grid" ref={gridRef} style={{ gridTemplateColumns: `repeat(auto-fill, ${tileWidth}px)` }} data-testid="wall-grid">
         {wall.devices.map((device, index) => (
           <PhoneTile key={device.key} device={device} boxName={boxName(device.boxId)} index={index} />
         ))}
@@ -41,6 +45,13 @@ export function WallGrid() {
             {t('toolbar.next')}
           </button>
         </nav>
+      ) : null}
+      {rectangle.rect ? (
+        <div
+          className="selection-rect"
+          data-testid="selection-rect"
+          style={{ left: rectangle.rect.left, top: rectangle.rect.top, width: rectangle.rect.right - rectangle.rect.left, height: rectangle.rect.bottom - rectangle.rect.top }}
+        />
       ) : null}
     </div>
   );
