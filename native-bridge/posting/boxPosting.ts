@@ -34,7 +34,6 @@ export class BoxPosting {
   readonly zone: string;
   readonly flows: ReadonlyMap<string, Flow>;
   private readonly feed: JobFeed;
-  private readonly ports = new Map<string, PhonePort>();
   private readonly jobListeners = new Set<(change: JobChange) => void>();
   private readonly busyListeners = new Set<(deviceId: string) => void>();
   private busy = new Set<string>();
@@ -73,8 +72,7 @@ export class BoxPosting {
     const now = this.options.clock.now();
     for (const device of this.options.hub.list()) this.remember(device, now);
     this.stopHub = this.options.hub.onDeviceChange((device, removed) => {
-      if (removed) this.ports.delete(device.id);
-      else this.remember(device, this.options.clock.now());
+      if (!removed) this.remember(device, this.options.clock.now());
     });
     this.busy = this.feed.busyDevices();
     this.feedTimer = setInterval(() => this.pollFeed(), this.options.feedMs ?? 200);
@@ -105,17 +103,15 @@ export class BoxPosting {
     return this.feed.holderOf(deviceId);
   }
 
-  /** A phone port while the device is online; flows wait (within their grace window) for offline phones. */
+  /**
+   * A fresh phone port per run while the device is online (a port keeps the files a run pushed until its media
+   * scan, which must not leak into the next run); flows wait, within their grace window, for offline phones.
+   */
   private phoneFor(deviceId: string): PhonePort | null {
     const { hub } = this.options;
     const device = hub.list().find((d) => d.id === deviceId);
     if (!device || device.state !== 'online') return null;
-    let port = this.ports.get(deviceId);
-    if (!port) {
-      port = deviceControlPhonePort(() => hub.list().find((d) => d.id === deviceId) ?? null, hub.control(deviceId), gridFrameSize(hub, deviceId));
-      this.ports.set(deviceId, port);
-    }
-    return port;
+    return deviceControlPhonePort(() => hub.list().find((d) => d.id === deviceId) ?? null, hub.control(deviceId), gridFrameSize(hub, deviceId));
   }
 
   /** Schedules may name every phone this box has seen online, even while it is away. */

@@ -104,7 +104,9 @@ describe('scheduled posting through the box API', () => {
     expect(textRefused).toMatchObject({ ok: false, error: { code: 'busy' } });
     expect(screenshot).toMatchObject({ ok: true, result: { mime: 'image/png' } });
 
-    await control.until(() => new Set(jobEvents(control).filter((e) => ['done', 'failed', 'needs_check'].includes(e.transition.to)).map((e) => e.job.id)).size === PHONES, 150_000);
+    const settled = (client: BoxTestClient) => new Set(jobEvents(client).filter((e) => ['done', 'failed', 'needs_check'].includes(e.transition.to)).map((e) => e.job.id)).size === PHONES;
+    await control.until(() => settled(control), 150_000);
+    await watcher.until(() => settled(watcher), 10_000);
 
     const list = await watcher.request({ type: 'listJobs', filter: { scheduleId } });
     const jobs = (list.result as { jobs: WireJob[] }).jobs;

@@ -109,6 +109,8 @@ describe('posting across a box restart', () => {
     const posts = postsOn(jobs[0]!.deviceId);
     expect(posts.map((p) => p.text)).toEqual([`重启后核对\n#job:${checked}`]);
     expect(posts[0]!.imageSha256).toEqual([picture.json.sha256]);
+    // Events follow the store within a feed interval.
+    await second.control.waitFor((m) => m.type === 'job' && (m.job as WireJob).id === checked && (m.transition as { to: string }).to === 'done');
     const events = second.control.messages.filter((m) => m.type === 'job' && (m.job as WireJob).id === checked).map((m) => (m.transition as { to: string }).to);
     expect(events.slice(-6)).toEqual(['scheduled', 'claimed', 'preparing', 'committing', 'verifying', 'done']);
   }, 240_000);
