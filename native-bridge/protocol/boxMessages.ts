@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { RequestIdSchema, DeviceIdSchema, StreamIdSchema, UploadIdSchema } from './clientMessages.ts';
 import type { ClientMessageType, RequestId } from './clientMessages.ts';
 import { StreamProfileSchema } from './controlInput.ts';
+import { CHAT_TOOLS_EVENT_SCHEMAS } from './chatToolsMessages.ts';
+import type { ChatToolsResultMap } from './chatToolsMessages.ts';
 import { ERROR_CODES } from './errorCodes.ts';
 import { DeviceBusySchema, JobEventSchema } from './postingMessages.ts';
 import type { JobEvent, PostingResultMap } from './postingMessages.ts';
@@ -76,6 +78,7 @@ export const BoxMessageSchema = z.union([
   ClipboardEventSchema,
   StreamEndedEventSchema,
   JobEventSchema,
+  ...CHAT_TOOLS_EVENT_SCHEMAS,
 ]);
 export type BoxMessage = z.infer<typeof BoxMessageSchema>;
 export type HelloMessage = z.infer<typeof HelloMessageSchema>;
@@ -86,7 +89,7 @@ export type StreamEndedEvent = z.infer<typeof StreamEndedEventSchema>;
 export type { JobEvent };
 
 /** The result of each request type. */
-export interface ResultMap extends PostingResultMap {
+export interface ResultMap extends PostingResultMap, ChatToolsResultMap {
   hello: { protocolVersion: number; role: string };
   ping: { now: number };
   listDevices: { devices: DeviceInfo[] };

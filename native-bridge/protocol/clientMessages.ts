@@ -1,5 +1,6 @@
 // Client → box messages: one discriminated union (`type`), each a request with an `id` the box answers.
 import { z } from 'zod';
+import { CHAT_TOOLS_REQUEST_SCHEMAS } from './chatToolsMessages.ts';
 import { AppNameSchema, InputSchema, StreamProfileSchema } from './controlInput.ts';
 import { Limits } from './limits.ts';
 import { POSTING_REQUEST_SCHEMAS } from './postingMessages.ts';
@@ -81,6 +82,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   UnsubscribeRequestSchema,
   RequestKeyFrameRequestSchema,
   ...POSTING_REQUEST_SCHEMAS,
+  ...CHAT_TOOLS_REQUEST_SCHEMAS,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];

@@ -51,6 +51,19 @@ const samples: ClientMessage[] = [
   { type: 'phoneCalendar', id: 35, deviceId: 'sim-1', from: '2026-11-22', days: 7 },
   { type: 'listFlows', id: 36 },
   { type: 'validateFlow', id: 37, flow: { version: 1 } },
+  { type: 'getDeviceBook', id: 38 },
+  { type: 'updateDeviceBook', id: 39, entries: [{ deviceId: 'sim-1', name: '客服小王', tags: ['vip'] }], groups: [{ name: '早班', deviceIds: ['sim-1'] }], deleteGroups: ['g-2'] },
+  { type: 'selectDevices', id: 40, groupIds: ['g-1'], tags: ['vip'] },
+  { type: 'listQuickReplies', id: 41, category: '问候' },
+  { type: 'searchQuickReplies', id: 42, query: '新品' },
+  { type: 'createQuickReply', id: 43, reply: { category: '问候', title: null, text: '您好', shortcut: '/hi' } },
+  { type: 'updateQuickReply', id: 44, replyId: 'r-1', patch: { text: '您好！' } },
+  { type: 'deleteQuickReply', id: 45, replyId: 'r-1' },
+  { type: 'reorderQuickReplies', id: 46, ids: ['r-2', 'r-1'] },
+  { type: 'importQuickReplies', id: 47, format: 'csv', content: 'category,text\n问候,您好\n' },
+  { type: 'exportQuickReplies', id: 48, format: 'json' },
+  { type: 'listAttention', id: 49 },
+  { type: 'clearAttention', id: 50, deviceId: 'sim-1' },
 ];
 
 describe('client messages', () => {

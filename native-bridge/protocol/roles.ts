@@ -1,5 +1,6 @@
 // Token roles and what each may ask of the box.
 import type { ClientMessageType } from './clientMessages.ts';
+import { CHAT_TOOLS_READ_TYPES } from './chatToolsMessages.ts';
 import { POSTING_READ_TYPES } from './postingMessages.ts';
 
 export const Role = { Admin: 'admin', Operator: 'operator', Viewer: 'viewer' } as const;
@@ -17,6 +18,7 @@ const WATCH_ONLY: ReadonlySet<ClientMessageType> = new Set([
   'unsubscribe',
   'requestKeyFrame',
   ...POSTING_READ_TYPES,
+  ...CHAT_TOOLS_READ_TYPES,
 ]);
 
 export function roleMayDo(role: Role, type: ClientMessageType): boolean {
