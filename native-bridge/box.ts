@@ -4,7 +4,8 @@ import { createDeviceHub } from './devices/createDeviceHub.ts';
 import type { DeviceHub, StreamProfileName, VideoPacket } from './devices/deviceHub.ts';
 import type { StreamProfile } from './devices/createDeviceHub.ts';
 import { systemClock } from './posting/clock.ts';
-import { BoxPosting } from './posting/boxPosting.ts';
+import { BoxPosting, POSTING_DATABASE_FILE } from './posting/boxPosting.ts';
+import { BoxChatTools } from './server/boxChatTools.ts';
 import type { RetryPolicy } from './posting/jobRecovery.ts';
 import type { Role } from './protocol/roles.ts';
 import { DEFAULT_BACKPRESSURE } from './relay/mediaRelay.ts';
@@ -43,6 +44,8 @@ export interface BoxConfig {
   onPacketSent?: (packet: VideoPacket) => void;
   /** Scheduled posting (on by default, store in `<dataDir>/phonewall.sqlite`); false turns it off. */
   posting?: PostingConfig | false;
+  /** Device book, quick replies and needs-attention (on by default, same SQLite file as posting); false turns them off. */
+  chatTools?: { attention?: boolean } | false;
 }
 
 export interface PostingConfig {
@@ -62,6 +65,8 @@ export interface RunningBox {
   hub: DeviceHub;
   /** Scheduled posting, or null when turned off. */
   posting: BoxPosting | null;
+  /** Chat tools, or null when turned off. */
+  chatTools: BoxChatTools | null;
   /** Creates a token with a role (returned once; only its hash is stored). */
   issueToken(name: string, role: Role): Promise<string>;
   clientCount(): { control: number; media: number };
@@ -103,8 +108,17 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
         ...postingConfig,
       })
     : null;
+  // One database handle for both: the posting store's when it is on, else the chat tools open the same file.
+  const chatTools = config.chatTools === false
+    ? null
+    : BoxChatTools.open({
+      hub, now: () => Date.now(), dataDir: config.dataDir, file: POSTING_DATABASE_FILE, log,
+      watchAttention: config.chatTools?.attention ?? true,
+      ...(posting ? { db: posting.engine.db } : {}),
+    });
   const server = new BoxServer({
     posting,
+    chatTools,
     hub,
     tokens,
     allowlists: (port) => buildAllowlists(listen.host, port, tls !== null, config.allowHosts ?? [], config.allowOrigins ?? []),
@@ -121,6 +135,7 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
   try {
     port = await server.listen(listen.host, listen.port);
   } catch (error) {
+    chatTools?.stop();
     await posting?.stop();
     throw new Error(`cannot listen on ${listen.host}:${listen.port}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -128,11 +143,13 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
     await hub.start();
   } catch (error) {
     await server.close();
+    chatTools?.stop();
     await posting?.stop();
     await hub.stop().catch(() => {});
     throw error;
   }
   posting?.start();
+  chatTools?.start();
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
   let stopped: Promise<void> | null = null;
   return {
@@ -141,11 +158,13 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
     adminTokenPath: tokens.adminTokenPath,
     hub,
     posting,
+    chatTools,
     issueToken: (name, role) => tokens.issue(name, role),
     clientCount: () => server.clientCount,
     stop: () => {
       stopped ??= (async () => {
         await server.close();
+        chatTools?.stop();
         // Running flows finish on their phones before the hub goes away.
         await posting?.stop();
         await hub.stop();

@@ -7,6 +7,8 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { DeviceHub, DeviceInfo } from '../devices/deviceHub.ts';
 import type { BoxPosting } from '../posting/boxPosting.ts';
+import { wireChatToolsEvents } from './attentionWiring.ts';
+import type { BoxChatTools } from './boxChatTools.ts';
 import type { JobChange } from '../posting/jobFeed.ts';
 import type { ClipboardEvent, DeviceEvent, JobEvent } from '../protocol/boxMessages.ts';
 import { SocketKind } from '../protocol/clientMessages.ts';
@@ -44,6 +46,8 @@ export interface BoxServerOptions {
   onPacketSent?: (packet: VideoPacket) => void;
   /** Scheduled posting (store, engine); null when it is off. */
   posting?: BoxPosting | null;
+  /** Device book, quick replies, needs-attention; null when off. */
+  chatTools?: BoxChatTools | null;
 }
 
 interface ControlClient {
@@ -107,6 +111,8 @@ export class BoxServer {
         }),
       );
     }
+    const chatTools = this.options.chatTools;
+    if (chatTools) this.unsubscribes.push(wireChatToolsEvents(chatTools, (event) => this.sendToControlClients(JSON.stringify(event))));
     for (const device of this.options.hub.list()) this.watchClipboard(device);
     this.liveness.start(() => {
       for (const session of this.mediaSessions) session.checkSlow();
@@ -217,7 +223,7 @@ export class BoxServer {
     serveConnection(ws, this.connectionInfo(SocketKind.Control, role), (message) =>
       runControlRequest(message, {
         hub: this.options.hub, uploads, sleep, serializer: this.serializer,
-        posting: this.options.posting ?? null, by: role, now: this.options.now,
+        posting: this.options.posting ?? null, by: role, now: this.options.now, chatTools: this.options.chatTools ?? null,
       }),
     );
     ws.on('close', () => {
@@ -255,6 +261,10 @@ export class BoxServer {
   private jobChanged(change: JobChange): void {
     const event: JobEvent = { type: 'job', job: wireJob(change.job), transition: wireTransition(change.entry) };
     const text = JSON.stringify(event);
+    for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
+  }
+
+  private sendToControlClients(text: string): void {
     for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
   }
 

@@ -9,6 +9,8 @@ import type { DeviceSerializer } from './deviceSerializer.ts';
 import { expandInput } from './inputExpansion.ts';
 import { isPostingRequest, runPostingRequest } from './postingRequests.ts';
 import type { PushUploads } from './pushUploads.ts';
+import type { BoxChatTools } from './boxChatTools.ts';
+import { isChatToolsRequest, runChatToolsRequest } from './chatToolsRequests.ts';
 
 export interface ControlContext {
   hub: DeviceHub;
@@ -21,6 +23,8 @@ export interface ControlContext {
   /** Who asks, for job logs (`operator`, `admin`). */
   by: string;
   now: () => number;
+  /** Device book, quick replies and needs-attention, or null when the box runs without them. */
+  chatTools?: BoxChatTools | null;
 }
 
 /** Consoles may watch a phone that runs a posting flow, but their touches would break the flow. */
@@ -45,6 +49,7 @@ export async function runControlRequest(message: ClientMessage, ctx: ControlCont
       refuseIfBusy(ctx, message.deviceId);
       const control = ctx.hub.control(message.deviceId);
       const steps = expandInput(message.input);
+      if (message.input.kind !== 'resetVideo') ctx.chatTools?.operatorTouched(message.deviceId);
       await ctx.serializer.run(message.deviceId, async () => {
         for (const step of steps) {
           if ('waitMs' in step) await ctx.sleep(step.waitMs);
@@ -56,6 +61,7 @@ export async function runControlRequest(message: ClientMessage, ctx: ControlCont
     case 'text': {
       refuseIfBusy(ctx, message.deviceId);
       const control = ctx.hub.control(message.deviceId);
+      ctx.chatTools?.operatorTouched(message.deviceId);
       await ctx.serializer.run(message.deviceId, () => control.text(message.text));
       return {};
     }
@@ -68,6 +74,7 @@ export async function runControlRequest(message: ClientMessage, ctx: ControlCont
     case 'startApp': {
       refuseIfBusy(ctx, message.deviceId);
       const control = ctx.hub.control(message.deviceId);
+      ctx.chatTools?.operatorTouched(message.deviceId);
       await ctx.serializer.run(message.deviceId, () => control.input({ kind: 'startApp', name: message.name }));
       return {};
     }
@@ -83,6 +90,10 @@ export async function runControlRequest(message: ClientMessage, ctx: ControlCont
       if (isPostingRequest(message)) {
         if (!ctx.posting) throw new RequestError(ErrorCode.NotFound, 'scheduled posting is off on this box');
         return runPostingRequest(message, { posting: ctx.posting, by: ctx.by, now: ctx.now });
+      }
+      if (isChatToolsRequest(message)) {
+        if (!ctx.chatTools) throw new RequestError(ErrorCode.NotFound, 'chat tools are off on this box');
+        return runChatToolsRequest(message, ctx.chatTools);
       }
       // hello and ping are answered by the connection; subscriptions never reach here (media socket only).
       throw new RequestError(ErrorCode.BadRequest, `${message.type} is not a control request`);
