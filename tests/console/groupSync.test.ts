@@ -220,6 +220,25 @@ describe('group control against a real box with 5 phones of three resolutions (i
     expect(await page.locator('[data-testid=group-count]').textContent()).toContain('4');
   });
 
+  it("text copied on the leader's phone reaches the PC clipboard with a toast", async () => {
+    const bubbles = (await dump(1)).filter((v) => /^message_\d+$/.test(v.id)).sort((a, b) => a.bounds.y1 - b.bounds.y1);
+    const last = bubbles.at(-1)!;
+    const rect = (await canvas(1).boundingBox())!;
+    const size = phone(1).physicalSize;
+    const picture = containRect(rect, size.width, size.height);
+    const at = (x: number, y: number) => ({ x: rect.x + picture.left + (x / size.width) * picture.width, y: rect.y + picture.top + (y / size.height) * picture.height });
+    const press = at((last.bounds.x1 + last.bounds.x2) / 2, (last.bounds.y1 + last.bounds.y2) / 2);
+    await page.mouse.move(press.x, press.y);
+    await page.mouse.down();
+    // A long press is a hold of at least 500 ms on the phone; the menu opens on release.
+    await page.waitForTimeout(900);
+    await page.mouse.up();
+    await tapLeader(await node(1, (v) => v.id === 'menu_copy'));
+    await expect.poll(() => phone(1).inspect().clipboard, { timeout: 20_000 }).toBe('第二条：欢迎进店');
+    await expect.poll(() => page.locator('[data-testid=toast]').textContent(), { timeout: 20_000 }).toBe('已复制手机剪贴板');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('第二条：欢迎进店');
+  });
+
   async function cdpType(text: string): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.insertText', { text });
