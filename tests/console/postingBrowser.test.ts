@@ -181,6 +181,26 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
     await page.click('[data-testid=count-scheduled]');
     expect(await page.locator('[data-testid=count-cancelled]').getAttribute('data-count')).toBe('1');
 
+    // Material box actions: duplicate, delete the copy, a post a schedule uses is refused with the box's reason,
+    // and editing shows the stored pictures in order.
+    await page.keyboard.press('Alt+2');
+    await page.click('[data-testid=post-card] [data-testid=post-duplicate]');
+    await expect.poll(() => page.locator('[data-testid=post-card]').count(), { timeout: 20_000 }).toBe(2);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.fill('[data-testid=post-search]', '(copy)');
+    await expect.poll(() => page.locator('[data-testid=post-card]').count()).toBe(1);
+    await page.click('[data-testid=post-card] [data-testid=post-delete]');
+    await expect.poll(() => page.locator('[data-testid=post-card]').count(), { timeout: 20_000 }).toBe(0);
+    await page.fill('[data-testid=post-search]', '');
+    await expect.poll(() => page.locator('[data-testid=post-card]').count()).toBe(1);
+    await page.click('[data-testid=post-card] [data-testid=post-delete]');
+    await expect.poll(() => page.locator('[data-testid=materials] [role=alert]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.locator('[data-testid=post-card]').count()).toBe(1);
+    await page.click('[data-testid=post-card] [data-testid=post-edit]');
+    await expect.poll(() => page.locator('[data-testid=composer] [data-testid=image-cell]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-sha256')))).toEqual(hashes);
+    expect(await page.inputValue('[data-testid=composer-text]')).toBe(POST_TEXT);
+    await page.screenshot({ path: '/tmp/phonewall-posting-edit.png' });
+
     // Back on the wall, the tiles come back.
     await page.keyboard.press('Alt+1');
     await expect.poll(() => page.locator('[data-testid=tile] .badge[data-state=online]').count(), { timeout: 60_000 }).toBe(PHONES);
