@@ -1,5 +1,6 @@
 // Composition root of the box: device hub + token store + HTTP/WebSocket server, started and stopped together.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createDeviceHub } from './devices/createDeviceHub.ts';
 import type { DeviceHub, StreamProfileName, VideoPacket } from './devices/deviceHub.ts';
 import type { StreamProfile } from './devices/createDeviceHub.ts';
@@ -148,7 +149,10 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
     await hub.stop().catch(() => {});
     throw error;
   }
-  posting?.start();
+  if (posting) {
+    posting.start();
+    log(`scheduled posting on: store ${join(config.dataDir, POSTING_DATABASE_FILE)}, time zone ${posting.zone}`);
+  }
   chatTools?.start();
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
   let stopped: Promise<void> | null = null;

@@ -61,6 +61,11 @@ describe('posting API bad input', () => {
     const foreign = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: 'https://evil.example' }, body: testPicture(2) });
     expect(foreign.status).toBe(403);
     expect(countRows(box, 'media')).toBe(before);
+    const huge = Buffer.alloc(20 * 1024 * 1024 + 1);
+    testPicture(0).copy(huge);
+    const tooLarge = await uploadMedia(box, operator, huge);
+    expect(tooLarge).toMatchObject({ status: 413, json: { ok: false, error: { code: 'too_large' } } });
+    expect(countRows(box, 'media')).toBe(before);
     const sameOrigin = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: box.url }, body: testPicture(2) });
     expect(sameOrigin.status).toBe(200);
     expect(sameOrigin.headers.get('access-control-allow-origin')).toBe(box.url);
