@@ -128,6 +128,13 @@ describe('group control against a real box with 5 phones of three resolutions (i
     await page.keyboard.press('Control+g');
     await page.waitForSelector('[data-testid=sync-confirm]');
     expect(await page.locator('[data-testid=sync-confirm]').textContent()).toContain('2.6%');
+    await page.screenshot({ path: '/tmp/phonewall-group-aspect-warning.png' });
+    // Esc cancels the warning and keeps the selection; Ctrl+G asks again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid=sync-confirm]').count()).toBe(0);
+    expect(await page.locator('[data-testid=group-count]').textContent()).toContain('5');
+    await page.keyboard.press('Control+g');
+    await page.waitForSelector('[data-testid=sync-confirm]');
     await page.click('[data-testid=sync-confirm-ok]');
     await expect.poll(() => page.locator('[data-testid=sync-count]').textContent()).toBe('同步中：4 台跟随');
     expect(await page.locator('[data-testid=sync-follower]').count()).toBe(4);
@@ -218,6 +225,9 @@ describe('group control against a real box with 5 phones of three resolutions (i
     expect(expected).toHaveLength(4);
     expect(selected.sort()).toEqual(expected.sort());
     expect(await page.locator('[data-testid=group-count]').textContent()).toContain('4');
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.locator('[data-testid=group-count]').textContent()).toContain('5');
+    expect(await page.locator('[data-testid=tile][data-group-role=member]').count()).toBe(5);
   });
 
   it("text copied on the leader's phone reaches the PC clipboard with a toast", async () => {

@@ -79,7 +79,16 @@ export function GroupToolbar() {
       </button>
       {confirmSpread !== null ? (
         <div className="dialog-backdrop" role="presentation">
-          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="sync-confirm-title" data-testid="sync-confirm">
+          <div
+            className="dialog"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="sync-confirm-title"
+            data-testid="sync-confirm"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') confirm(false);
+            }}
+          >
             <h2 id="sync-confirm-title">{t('sync.confirmTitle')}</h2>
             <p>{t('sync.confirmBody', { percent: (confirmSpread * 100).toFixed(1) })}</p>
             <div className="dialog-actions">

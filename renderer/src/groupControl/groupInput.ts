@@ -85,16 +85,17 @@ export class GroupInput {
     return this.queues.idle();
   }
 
+  /** The followers that take this input: only the leader's input is repeated, and failed ones are skipped. */
   private followersOf(device: WallDevice): WallDevice[] {
     const state = this.store.getState();
     if (state.selectedKey !== device.key) return [];
-    const followers = selectFollowers(state);
-    for (const follower of followers) {
-      if (follower.key in state.followerFailures) continue;
+    return selectFollowers(state).filter((follower) => {
+      if (follower.key in state.followerFailures || this.queues.isFailed(follower.key)) return false;
       const tile = selectTileState(state, follower);
-      if (tile.state !== 'online') this.queues.fail(follower.key, tile.state);
-    }
-    return followers.filter((follower) => !this.queues.isFailed(follower.key) && !(follower.key in this.store.getState().followerFailures));
+      if (tile.state === 'online') return true;
+      this.queues.fail(follower.key, tile.state);
+      return false;
+    });
   }
 }
 

@@ -16,6 +16,11 @@ function inOwnTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
+/** A confirmation dialog takes Esc for itself (cancel). */
+function inAlert(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role=alertdialog]') !== null;
+}
+
 export function useGroupShortcuts(actions: GroupShortcutActions): void {
   const latest = useRef(actions);
   latest.current = actions;
@@ -36,7 +41,7 @@ export function useGroupShortcuts(actions: GroupShortcutActions): void {
       } else if (command && event.shiftKey && !event.altKey && key === 's') {
         latest.current.screenshot();
         handled = true;
-      } else if (event.key === 'Escape' && !command && !event.shiftKey && !own) {
+      } else if (event.key === 'Escape' && !command && !event.shiftKey && !own && !inAlert(event.target)) {
         handled = latest.current.clearSelection();
       }
       if (handled) {
