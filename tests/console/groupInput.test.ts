@@ -4,7 +4,7 @@ import type { Input } from '../../native-bridge/protocol/controlInput.ts';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
 import type { BoxLinks } from '../../renderer/src/connection/boxLinks.ts';
 import { RequestFailed } from '../../renderer/src/connection/rpcSocket.ts';
-import { GroupInput } from '../../renderer/src/groupControl/groupInput.ts';
+import { GroupInput, followerMoveIntervalMs } from '../../renderer/src/groupControl/groupInput.ts';
 import { createAppStore } from '../../renderer/src/state/appStore.ts';
 
 type Sent = { deviceId: string; input?: Input; text?: string };
@@ -23,14 +23,14 @@ const phone = (id: string, width: number, height: number, state: DeviceInfo['sta
   id, serial: id, model: id, width, height, source: 'simulated', simulated: true, state, reason: null,
 });
 
-function setup(devices: DeviceInfo[]) {
+function setup(devices: DeviceInfo[], clock = { now: 0 }) {
   const store = createAppStore();
   store.getState().addBox({ id: 'b', name: '', url: 'http://127.0.0.1:1', embedded: false });
   store.getState().setBoxState('b', { state: 'online' });
   store.getState().setBoxDevices('b', devices);
   const sent: Sent[] = [];
   const failing = new Set<string>();
-  const group = new GroupInput(store, fakeLinks(sent, failing));
+  const group = new GroupInput(store, fakeLinks(sent, failing), () => clock.now);
   const device = (id: string) => store.getState().devices[`b/${id}`]!;
   return { store, sent, failing, group, device };
 }
@@ -83,5 +83,36 @@ describe('GroupInput', () => {
     expect(sent.filter((s) => s.deviceId === 'busy').map((s) => s.text)).toEqual(['one', 'three']);
     expect(store.getState().followerFailures).toEqual({ 'b/off': 'offline' });
     stop();
+  });
+
+  it('repeats a drag on followers with fewer moves as the group grows, but always its down and up', async () => {
+    expect(followerMoveIntervalMs(4)).toBe(16);
+    expect(followerMoveIntervalMs(60)).toBe(200);
+    const clock = { now: 1000 };
+    const { store, sent, group, device } = setup([phone('lead', 720, 1600), phone('f1', 720, 1600)], clock);
+    store.getState().setSelection({ keys: ['b/lead', 'b/f1'], anchor: 'b/lead', leader: 'b/lead' });
+    store.getState().setSync(true);
+    const at = (action: 'down' | 'move' | 'up', y: number): Input => ({ kind: 'touch', action, pointerId: 0, x: 100, y, frameWidth: 720, frameHeight: 1600 });
+    void group.input(device('lead'), at('down', 1000));
+    for (let i = 1; i <= 10; i++) {
+      clock.now += 4;
+      void group.input(device('lead'), at('move', 1000 - i * 50));
+    }
+    void group.input(device('lead'), at('up', 500));
+    await group.idle();
+    expect(sent.filter((s) => s.deviceId === 'lead')).toHaveLength(12);
+    const follower = sent.filter((s) => s.deviceId === 'f1').map((s) => s.input as Extract<Input, { kind: 'touch' }>);
+    expect(follower.map((input) => input.action)).toEqual(['down', 'move', 'move', 'move', 'up']);
+    expect(follower.map((input) => input.y)).toEqual([1000, 950, 750, 550, 500]);
+  });
+
+  it('does not send to a follower that runs a posting flow, and says it is busy', async () => {
+    const { store, sent, group, device } = setup([phone('lead', 720, 1600), { ...phone('post', 720, 1600), busy: { jobId: 'j7', since: 0 } }]);
+    store.getState().setSelection({ keys: ['b/lead', 'b/post'], anchor: 'b/lead', leader: 'b/lead' });
+    store.getState().setSync(true);
+    void group.text(device('lead'), 'hi');
+    await group.idle();
+    expect(sent.map((s) => s.deviceId)).toEqual(['lead']);
+    expect(store.getState().followerFailures).toEqual({ 'b/post': 'busy' });
   });
 });

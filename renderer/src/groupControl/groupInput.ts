@@ -2,14 +2,14 @@
 import type { Input } from '../../../native-bridge/protocol/controlInput.ts';
 import type { BoxLinks } from '../connection/boxLinks.ts';
 import { RequestFailed } from '../connection/rpcSocket.ts';
-import type { AppStore } from '../state/appStore.ts';
+import type { AppState, AppStore } from '../state/appStore.ts';
 import type { WallDevice } from '../state/boxesSlice.ts';
 import { selectTileState } from '../state/selectors.ts';
 import { FollowerQueues } from './followerQueues.ts';
 import { mapInputForFollower } from './followerMapping.ts';
 import { selectFollowers } from './groupSelectors.ts';
 
-export const FailureReason = { sizeUnknown: 'sizeUnknown', boxOffline: 'box_offline', failed: 'internal' } as const;
+export const FailureReason = { sizeUnknown: 'sizeUnknown', boxOffline: 'box_offline', busy: 'busy', failed: 'internal' } as const;
 
 export function failureReasonOf(error: unknown): string {
   if (error instanceof RequestFailed) return error.error.code;
@@ -17,12 +17,32 @@ export function failureReasonOf(error: unknown): string {
   return FailureReason.failed;
 }
 
+/** Why a follower cannot take input now (not online; running a posting flow, which the box refuses as `busy`). */
+function unavailableReason(state: AppState, follower: WallDevice): string | null {
+  const tile = selectTileState(state, follower);
+  if (tile.state !== 'online') return tile.state;
+  return follower.busy ? FailureReason.busy : null;
+}
+
+/** Messages per second the fan-out of touch moves may use: the box allows 400 per client, the leader needs some. */
+const followerMoveBudgetPerSecond = 300;
+
+/**
+ * How often a drag's moves are repeated on followers: every move for a small group, fewer as it grows, so fifty
+ * followers stay inside the box's rate limit. Down and up always go, so taps and swipe ends are exact.
+ */
+export function followerMoveIntervalMs(followers: number): number {
+  return Math.max(16, (followers * 1000) / followerMoveBudgetPerSecond);
+}
+
 export class GroupInput {
   private readonly queues: FollowerQueues;
+  private lastMoveAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: AppStore,
     private readonly links: BoxLinks,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.queues = new FollowerQueues({
       onFailed: (key, reason) => this.store.getState().markFollowerFailed(key, reason),
@@ -33,7 +53,13 @@ export class GroupInput {
   /** A touch, scroll, key or button on `device`; followed by every follower when `device` leads a synced group. */
   input(device: WallDevice, input: Input): Promise<unknown> {
     const sent = this.links.get(device.boxId)?.input(device.id, input) ?? Promise.reject(new Error('box offline'));
-    for (const follower of this.followersOf(device)) {
+    const followers = this.followersOf(device);
+    if (input.kind === 'touch' && input.action === 'move' && followers.length > 0) {
+      const now = this.now();
+      if (now - this.lastMoveAt < followerMoveIntervalMs(followers.length)) return sent;
+      this.lastMoveAt = now;
+    }
+    for (const follower of followers) {
       const mapped = mapInputForFollower(input, follower);
       if (!mapped.ok) {
         this.queues.fail(follower.key, mapped.reason);
@@ -61,8 +87,8 @@ export class GroupInput {
   }
 
   /**
-   * Watches the store while mounted: a follower that stops being online is marked failed at once (it would miss
-   * actions), and turning sync off forgets every queue. Returns the stop function.
+   * Watches the store while mounted: a follower that stops being online (or starts a posting flow) is marked failed
+   * at once (it would miss actions), and turning sync off forgets every queue. Returns the stop function.
    */
   watch(): () => void {
     const check = () => {
@@ -72,8 +98,8 @@ export class GroupInput {
         return;
       }
       for (const follower of selectFollowers(state)) {
-        const tile = selectTileState(state, follower);
-        if (tile.state !== 'online' && !this.queues.isFailed(follower.key)) this.queues.fail(follower.key, tile.state);
+        const reason = unavailableReason(state, follower);
+        if (reason !== null && !this.queues.isFailed(follower.key)) this.queues.fail(follower.key, reason);
         if (!(follower.key in state.followerFailures) && this.queues.isFailed(follower.key)) this.queues.reinclude(follower.key);
       }
     };
@@ -91,9 +117,9 @@ export class GroupInput {
     if (state.selectedKey !== device.key) return [];
     return selectFollowers(state).filter((follower) => {
       if (follower.key in state.followerFailures || this.queues.isFailed(follower.key)) return false;
-      const tile = selectTileState(state, follower);
-      if (tile.state === 'online') return true;
-      this.queues.fail(follower.key, tile.state);
+      const reason = unavailableReason(state, follower);
+      if (reason === null) return true;
+      this.queues.fail(follower.key, reason);
       return false;
     });
   }
