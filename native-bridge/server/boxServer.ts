@@ -260,8 +260,7 @@ export class BoxServer {
 
   private jobChanged(change: JobChange): void {
     const event: JobEvent = { type: 'job', job: wireJob(change.job), transition: wireTransition(change.entry) };
-    const text = JSON.stringify(event);
-    for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
+    this.sendToControlClients(JSON.stringify(event));
   }
 
   private sendToControlClients(text: string): void {
