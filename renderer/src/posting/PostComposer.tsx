@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WirePost } from '../../../native-bridge/protocol/postingMessages.ts';
+import { FieldErrors } from './FieldErrors.tsx';
 import { ImageGrid } from './ImageGrid.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
 import type { DraftProblem, PostDraft } from './postDraft.ts';
@@ -133,14 +134,5 @@ export function PostComposer({ initial, onSaved, onClose }: PostComposerProps) {
         </button>
       </div>
     </form>
-  );
-}
-
-export function FieldErrors({ messages, testId }: { messages: string[]; testId: string }) {
-  if (messages.length === 0) return null;
-  return (
-    <span className="field-error" role="alert" data-testid={testId}>
-      {messages.join('；')}
-    </span>
   );
 }

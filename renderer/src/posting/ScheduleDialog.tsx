@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useServices } from '../components/consoleServices.ts';
-import { FieldErrors } from './PostComposer.tsx';
+import { FieldErrors } from './FieldErrors.tsx';
 import { PhonePicker } from './PhonePicker.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
 import { phoneLabel, selectBoxPhones, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';

@@ -22,7 +22,7 @@ export function ViewSwitch() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
   return (
-    <nav className="view-switch" aria-label={t('views.wall')}>
+    <nav className="view-switch" aria-label={t('views.label')}>
       {CONSOLE_VIEWS.map((name, index) => (
         <button
           key={name}
