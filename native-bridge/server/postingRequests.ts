@@ -5,6 +5,7 @@ import { cancelJob, resolveByHand, retryJob } from '../posting/jobActions.ts';
 import type { Job, JobLogEntry, JobResult } from '../posting/jobStore.ts';
 import type { FieldProblem } from '../posting/materialSchema.ts';
 import { MaterialError, type Material } from '../posting/materialStore.ts';
+import { scheduleSpecSchema } from '../posting/scheduleSpec.ts';
 import { ScheduleError, type Schedule } from '../posting/scheduleStore.ts';
 import type { BoxPosting } from '../posting/boxPosting.ts';
 import type { ResultOf } from '../protocol/boxMessages.ts';
@@ -77,6 +78,20 @@ export function flowProblems(errors: readonly string[]): FieldProblem[] {
   });
 }
 
+/**
+ * A post without pictures needs a flow that knows the app's text-only entry (steps marked `when: "noImages"`);
+ * otherwise every job would fail on the phone after its attempts, so the schedule is refused up front.
+ */
+function refuseTextOnlyWithoutBranch(posting: BoxPosting, input: unknown): void {
+  const spec = scheduleSpecSchema.safeParse(input);
+  if (!spec.success) return;
+  const post = posting.engine.materials.get(spec.data.postId);
+  const flow = posting.flows.get(spec.data.flowId);
+  if (!post || !flow || post.images.length > 0 || flow.steps.some((step) => step.when === 'noImages')) return;
+  const problem = { field: 'postId', message: `post ${post.id} has no pictures and flow ${flow.id} posts only with pictures: add at least one picture` };
+  throw new RequestError(ErrorCode.Invalid, `${problem.field}: ${problem.message}`, { problems: [problem] });
+}
+
 export function runPostingRequest(message: PostingMessage, ctx: PostingContext): PostingResultMap[PostingType] {
   const { engine, zone, flows } = ctx.posting;
   const now = ctx.now();
@@ -98,6 +113,7 @@ export function runPostingRequest(message: PostingMessage, ctx: PostingContext):
       mapped(() => engine.materials.remove(message.postId));
       return {};
     case 'createSchedule': {
+      refuseTextOnlyWithoutBranch(ctx.posting, message.schedule);
       const created = mapped(() => engine.schedules.create(message.schedule, zone, now, CREATE_HORIZON_MS));
       return { schedule: wireSchedule(created.schedule), jobsCreated: created.jobsCreated } satisfies ResultOf<'createSchedule'>;
     }

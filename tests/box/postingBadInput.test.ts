@@ -90,12 +90,18 @@ describe('posting API bad input', () => {
   });
 
   test('a schedule naming unknown phones and groups is invalid and names them; no schedule, no job written', async () => {
-    const post = await control.request({ type: 'createPost', post: { title: 's', text: 'hello', images: [] } });
+    const picture = (await uploadMedia(box, operator, testPicture(3))).json.sha256 as string;
+    const post = await control.request({ type: 'createPost', post: { title: 's', text: 'hello', images: [picture] } });
     const postId = (post.result as { post: { id: string } }).post.id;
+    const textOnly = await control.request({ type: 'createPost', post: { title: 'words', text: 'only words', images: [] } });
+    const textOnlyId = (textOnly.result as { post: { id: string } }).post.id;
     const schedules = countRows(box, 'schedules');
     const jobs = countRows(box, 'jobs');
     const today = DateTime.now().setZone(box.posting!.zone);
     const time = { kind: 'once', date: today.plus({ days: 1 }).toISODate(), time: '09:00' };
+    // The built-in flow has no text-only branch: such a schedule would only fail on the phones later.
+    const noPictures = await control.request({ type: 'createSchedule', schedule: { postId: textOnlyId, devices: [deviceId], time } });
+    expect(noPictures).toMatchObject({ ok: false, error: { code: 'invalid', problems: [{ field: 'postId' }] } });
     const response = await control.request({ type: 'createSchedule', schedule: { postId, devices: [deviceId, 'ghost-phone-7'], groups: ['nowhere'], time } });
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid' } });
     const error = response.error as { message: string; problems: { field: string; message: string }[] };
