@@ -123,6 +123,22 @@ describe('posting API bad input', () => {
     expect(await control.request({ type: 'cancelSchedule', scheduleId: 'no-such' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  test('a schedule may name a group of the device book; its phones get the jobs', async () => {
+    const book = await control.request({ type: 'updateDeviceBook', groups: [{ name: '门店A', deviceIds: [deviceId] }] });
+    expect(book).toMatchObject({ ok: true });
+    const group = (book.result as { groups: { id: string; name: string }[] }).groups.find((g) => g.name === '门店A')!;
+    const picture = (await uploadMedia(box, operator, testPicture(0))).json.sha256 as string;
+    const post = await control.request({ type: 'createPost', post: { title: 'g', text: 'group post', images: [picture] } });
+    const postId = (post.result as { post: { id: string } }).post.id;
+    const date = DateTime.now().setZone(box.posting!.zone).plus({ days: 1 }).toISODate();
+    const schedule = await control.request({ type: 'createSchedule', schedule: { postId, groups: [group.id], time: { kind: 'once', date, time: '10:00' } } });
+    expect(schedule).toMatchObject({ ok: true, result: { jobsCreated: 1 } });
+    const scheduleId = (schedule.result as { schedule: { id: string } }).schedule.id;
+    const jobs = (await watcher.request({ type: 'listJobs', filter: { scheduleId } })).result as { jobs: { deviceId: string; state: string }[] };
+    expect(jobs.jobs).toMatchObject([{ deviceId, state: 'scheduled' }]);
+    expect(await control.request({ type: 'cancelSchedule', scheduleId })).toMatchObject({ ok: true, result: { jobsCancelled: 1 } });
+  });
+
   test('flows: the built-in flow is listed and validates; an invalid one names its step and field', async () => {
     const flows = await watcher.request({ type: 'listFlows' });
     expect(flows).toMatchObject({ ok: true, result: { flows: [{ id: 'simulated-moments', version: 1 }] } });
@@ -138,7 +154,7 @@ describe('posting API bad input', () => {
   test('jobs: unknown ids are not_found; a cancelled job cannot be retried or resolved', async () => {
     expect(await control.request({ type: 'getJob', jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const cancelled = (await control.request({ type: 'listJobs', filter: { state: 'cancelled' } })).result as { jobs: { id: string }[] };
-    expect(cancelled.jobs).toHaveLength(1);
+    expect(cancelled.jobs).toHaveLength(2);
     const jobId = cancelled.jobs[0]!.id;
     expect(await control.request({ type: 'retryJob', jobId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await control.request({ type: 'resolveJob', jobId, outcome: 'done', note: 'seen' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
