@@ -26,6 +26,7 @@ export class BoxChatTools {
   readonly replies: QuickReplies;
   readonly attention: AttentionMonitor;
   readonly db: BetterSqlite3.Database;
+  readonly now: () => number;
   private readonly ownsDb: boolean;
   private readonly watchAttention: boolean;
   private started = false;
@@ -33,6 +34,7 @@ export class BoxChatTools {
   private constructor(options: BoxChatToolsOptions) {
     this.ownsDb = options.db === undefined;
     this.watchAttention = options.watchAttention;
+    this.now = options.now;
     this.db = options.db ?? openDatabase(join(options.dataDir, options.file));
     this.book = new DeviceBook({ db: this.db, now: options.now });
     this.replies = new QuickReplies({ db: this.db, now: options.now });

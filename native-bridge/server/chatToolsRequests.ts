@@ -1,4 +1,5 @@
 // Executes validated chat-tools requests (device book, quick replies, needs-attention) against the box's chat tools.
+import { DateTime } from 'luxon';
 import type { ChatResult } from '../chat/chatResult.ts';
 import type { DeviceBookSnapshot } from '../chat/deviceBook.ts';
 import type { QuickReply } from '../chat/quickReplies.ts';
@@ -6,8 +7,10 @@ import { formatQuickReplyCsv, formatQuickReplyJson, importQuickReplies } from '.
 import { CHAT_TOOLS_REQUEST_SCHEMAS } from '../protocol/chatToolsMessages.ts';
 import type { ChatToolsResultMap, WireDeviceBook, WireQuickReply } from '../protocol/chatToolsMessages.ts';
 import type { ClientMessage } from '../protocol/clientMessages.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 import type { BoxChatTools } from './boxChatTools.ts';
 import { RequestError } from './errorMapping.ts';
+import { schedulesUsingGroups } from './groupScheduleGuard.ts';
 
 type ChatToolsType = keyof ChatToolsResultMap;
 type ChatToolsMessage = Extract<ClientMessage, { type: ChatToolsType }>;
@@ -42,12 +45,25 @@ function defined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** A group a live posting schedule targets is kept: deleting it would silently take phones out of that schedule. */
+function refuseIfScheduled(tools: BoxChatTools, groupIds: readonly string[]): void {
+  const today = DateTime.fromMillis(tools.now()).toISODate() ?? '';
+  const used = schedulesUsingGroups(tools.db, groupIds, today);
+  if (used.length === 0) return;
+  const problems = used.map(({ groupId, scheduleId }) => ({
+    field: `deleteGroups[${groupIds.indexOf(groupId)}]`,
+    message: `group ${groupId} is targeted by schedule ${scheduleId}; cancel that schedule first`,
+  }));
+  throw new RequestError(ErrorCode.Conflict, problems.map((p) => p.message).join('; '), { problems });
+}
+
 export function runChatToolsRequest(message: ChatToolsMessage, tools: BoxChatTools): ChatToolsResultMap[ChatToolsType] {
   const { book, replies, attention } = tools;
   switch (message.type) {
     case 'getDeviceBook':
       return wireDeviceBook(book.list());
     case 'updateDeviceBook': {
+      refuseIfScheduled(tools, message.deleteGroups ?? []);
       const change = { entries: message.entries?.map(defined), groups: message.groups?.map(defined), deleteGroups: message.deleteGroups };
       return wireDeviceBook(unwrap(book.apply(defined(change))));
     }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningBox } from '../../native-bridge/box.ts';
 import { countRows, onlineDevices, startTestBox } from './chatToolsKit.ts';
+import { testPicture, uploadMedia } from './postingKit.ts';
 import type { WireDevice } from './chatToolsKit.ts';
 import { BoxTestClient } from './wsTestClient.ts';
 import type { JsonMessage } from './wsTestClient.ts';
@@ -101,6 +102,29 @@ describe('device book over the box API', () => {
     const book = ok<Book>(await a.request({ type: 'getDeviceBook' }));
     expect(book.entries.find((e) => e.deviceId === id(1))?.name).toBe('Shop B');
     expect(a.messages.filter((m) => m.type === 'deviceBook')).toHaveLength(events);
+  });
+});
+
+describe('device groups and posting schedules', () => {
+  test('a group a live schedule targets cannot be deleted (conflict naming the schedule) until the schedule is cancelled', async () => {
+    const saved = ok<Book>(await a.request({ type: 'updateDeviceBook', groups: [{ name: '夜班', deviceIds: [id(1)] }] }));
+    const night = saved.groups.find((g) => g.name === '夜班')!;
+    const sha256 = (await uploadMedia(box, operator, testPicture(0))).json.sha256 as string;
+    const post = ok<{ post: { id: string } }>(await a.request({ type: 'createPost', post: { title: '上新', text: '新品到店', images: [sha256] } })).post;
+    const startDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const schedule = ok<{ schedule: { id: string } }>(
+      await a.request({ type: 'createSchedule', schedule: { postId: post.id, groups: [night.id], time: { kind: 'daily', time: '09:00', startDate } } }),
+    ).schedule;
+    const groups = countRows(dataDir, 'device_groups');
+    const refused = await a.request({ type: 'updateDeviceBook', entries: [{ deviceId: id(1), name: 'changed' }], deleteGroups: [night.id] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', problems: [{ field: 'deleteGroups[0]' }] } });
+    expect((refused.error as { message: string }).message).toContain(schedule.id);
+    expect(countRows(dataDir, 'device_groups')).toBe(groups);
+    expect(ok<Book>(await a.request({ type: 'getDeviceBook' })).entries.find((e) => e.deviceId === id(1))?.name).toBe('Shop B');
+
+    ok(await a.request({ type: 'cancelSchedule', scheduleId: schedule.id }));
+    ok(await a.request({ type: 'updateDeviceBook', deleteGroups: [night.id] }));
+    expect(countRows(dataDir, 'device_groups')).toBe(groups - 1);
   });
 });
 
