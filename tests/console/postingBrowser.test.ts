@@ -152,7 +152,14 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
       expect(await page.locator('[data-testid=drawer-state]').textContent()).toBe('已完成');
       await expect.poll(() => page.locator('[data-testid=job-log] li').count(), { timeout: 20_000 }).toBe(6);
       await expect.poll(() => page.locator('[data-testid=job-proofs] img').evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).naturalWidth > 100).length), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
-      if (index === 0) await page.screenshot({ path: '/tmp/phonewall-posting-jobs.png' });
+      if (index === 0) {
+        await page.screenshot({ path: '/tmp/phonewall-posting-jobs.png' });
+        // A proof opens full size (larger than the 256 px thumbnail the drawer shows) over the board.
+        await page.click('[data-testid=job-proofs] figure >> nth=-1');
+        await expect.poll(() => page.locator('[data-testid=proof-zoom] img').evaluate((img) => (img as HTMLImageElement).naturalHeight), { timeout: 20_000 }).toBeGreaterThan(256);
+        await page.screenshot({ path: '/tmp/phonewall-posting-proof.png' });
+        await page.click('[data-testid=proof-zoom]');
+      }
     }
 
     // The phone calendar lists the job on its day.

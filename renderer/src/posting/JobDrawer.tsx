@@ -21,6 +21,7 @@ export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: s
   const [detail, setDetail] = useState<Detail | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [zoomed, setZoomed] = useState<{ sha256: string; label: string } | null>(null);
   useEffect(() => {
     if (!client) return;
     let cancelled = false;
@@ -134,14 +135,19 @@ export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: s
       {detail && detail.proofs.length === 0 ? <p className="muted">{t('jobs.noProofs')}</p> : null}
       <div className="proofs" data-testid="job-proofs">
         {(detail?.proofs ?? []).map((proof) => (
-          <figure key={`${proof.sha256}-${proof.at}`}>
-            <MediaImage sha256={proof.sha256} thumb={false} alt={proof.label} className="proof" />
+          <figure key={`${proof.sha256}-${proof.at}`} onClick={() => setZoomed(proof)} title={t('jobs.zoom')}>
+            <MediaImage sha256={proof.sha256} thumb alt={proof.label} className="proof" />
             <figcaption>
               {proof.label} · {time(proof.at)}
             </figcaption>
           </figure>
         ))}
       </div>
+      {zoomed ? (
+        <div className="proof-zoom" role="dialog" aria-label={zoomed.label} onClick={() => setZoomed(null)} data-testid="proof-zoom">
+          <MediaImage sha256={zoomed.sha256} thumb={false} alt={zoomed.label} />
+        </div>
+      ) : null}
     </aside>
   );
 }

@@ -128,6 +128,7 @@ export const postingEn: PostingMessages = {
     calendarNone: 'Choose a phone to see what is due',
     refresh: 'Refresh',
     planNote: 'Plan note',
+    zoom: 'Click to see it full size',
   },
   state: {
     scheduled: 'Scheduled',

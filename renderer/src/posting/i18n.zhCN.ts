@@ -126,6 +126,7 @@ export const postingZhCN = {
     calendarNone: '选择一台手机查看日程',
     refresh: '刷新',
     planNote: '计划说明',
+    zoom: '点击查看原图',
   },
   state: {
     scheduled: '已排期',
