@@ -58,7 +58,7 @@ describe('posting API bad input', () => {
     expect(countRows(box, 'media')).toBe(before);
     expect((await getMedia(box, `/api/media/${'0'.repeat(64)}?token=${operator}`)).status).toBe(404);
     expect((await getMedia(box, `/api/media/${'0'.repeat(64)}`)).status).toBe(401);
-    const foreign = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: 'https://evil.example' }, body: testPicture(2) });
+    const foreign = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: 'https://evil.example' }, body: new Uint8Array(testPicture(2)) });
     expect(foreign.status).toBe(403);
     expect(countRows(box, 'media')).toBe(before);
     const huge = Buffer.alloc(20 * 1024 * 1024 + 1);
@@ -66,7 +66,7 @@ describe('posting API bad input', () => {
     const tooLarge = await uploadMedia(box, operator, huge);
     expect(tooLarge).toMatchObject({ status: 413, json: { ok: false, error: { code: 'too_large' } } });
     expect(countRows(box, 'media')).toBe(before);
-    const sameOrigin = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: box.url }, body: testPicture(2) });
+    const sameOrigin = await fetch(`${box.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${operator}`, origin: box.url }, body: new Uint8Array(testPicture(2)) });
     expect(sameOrigin.status).toBe(200);
     expect(sameOrigin.headers.get('access-control-allow-origin')).toBe(box.url);
     expect(countRows(box, 'media')).toBe(before + 1);

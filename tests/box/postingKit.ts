@@ -18,7 +18,7 @@ export async function uploadMedia(box: RunningBox, token: string | null, body: U
   const response = await fetch(`${box.url}/api/media`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
+    body: new Uint8Array(body),
   });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
