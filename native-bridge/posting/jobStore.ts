@@ -141,6 +141,20 @@ export class JobStore implements JobReader {
     return rows.map(jobFromRow);
   }
 
+  /** How many jobs match the filter (its paging ignored): the job board's page count. */
+  count(filter: JobFilter = {}): number {
+    return this.db
+      .prepare(
+        `SELECT COUNT(*) FROM jobs WHERE (@state IS NULL OR state = @state) AND (@deviceId IS NULL OR device_id = @deviceId)
+         AND (@scheduleId IS NULL OR schedule_id = @scheduleId) AND (@from IS NULL OR planned_at >= @from) AND (@to IS NULL OR planned_at < @to)`,
+      )
+      .pluck()
+      .get({
+        state: filter.state ?? null, deviceId: filter.deviceId ?? null, scheduleId: filter.scheduleId ?? null,
+        from: filter.plannedFrom ?? null, to: filter.plannedTo ?? null,
+      }) as number;
+  }
+
   log(id: string): JobLogEntry[] {
     const rows = this.db.prepare('SELECT at, from_state, to_state, attempt, fence, detail FROM job_log WHERE job_id = ? ORDER BY id').all(id) as LogRow[];
     return rows.map(jobLogFromRow);

@@ -145,7 +145,8 @@ export interface PostingResultMap {
   createSchedule: { schedule: WireSchedule; jobsCreated: number };
   listSchedules: { schedules: WireSchedule[] };
   cancelSchedule: { jobsCancelled: number };
-  listJobs: { jobs: WireJob[]; limit: number; offset: number };
+  /** `total`: jobs matching the filter across all pages. */
+  listJobs: { jobs: WireJob[]; limit: number; offset: number; total: number };
   getJob: { job: WireJob; log: JobTransition[]; proofs: { at: number; label: string; sha256: string }[] };
   cancelJob: { job: WireJob };
   retryJob: { job: WireJob };

@@ -124,7 +124,8 @@ export function runPostingRequest(message: PostingMessage, ctx: PostingContext):
     case 'listJobs': {
       const limit = message.limit ?? DEFAULT_PAGE;
       const offset = message.offset ?? 0;
-      return { jobs: engine.jobs.list({ ...message.filter, limit, offset }).map(wireJob), limit, offset } satisfies ResultOf<'listJobs'>;
+      const jobs = engine.jobs.list({ ...message.filter, limit, offset }).map(wireJob);
+      return { jobs, limit, offset, total: engine.jobs.count(message.filter) } satisfies ResultOf<'listJobs'>;
     }
     case 'getJob': {
       const job = engine.jobs.get(message.jobId);

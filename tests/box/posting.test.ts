@@ -118,6 +118,7 @@ describe('scheduled posting through the box API', () => {
     expect(new Set(planned).size).toBe(PHONES);
     expect(planned.every((offset) => offset >= 0 && offset < 60_000)).toBe(true);
     const page = await watcher.request({ type: 'listJobs', filter: { state: 'done' }, limit: 3, offset: 3 });
+    expect(page.result).toMatchObject({ limit: 3, offset: 3, total: PHONES });
     expect((page.result as { jobs: WireJob[] }).jobs).toHaveLength(PHONES - 3);
 
     for (const job of jobs) {
