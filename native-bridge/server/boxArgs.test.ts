@@ -35,7 +35,15 @@ describe('parseBoxArgs', () => {
     });
   });
 
+  test('scheduled posting: on by default, a time zone, or off', () => {
+    expect(parseBoxArgs([], {}, home)).toMatchObject({ ok: true, config: { posting: {} } });
+    expect(parseBoxArgs(['--time-zone', 'Asia/Shanghai'], {}, home)).toMatchObject({ ok: true, config: { posting: { zone: 'Asia/Shanghai' } } });
+    expect(parseBoxArgs(['--no-posting'], {}, home)).toMatchObject({ ok: true, config: { posting: false } });
+  });
+
   test.each([
+    [['--time-zone', 'Mars/Olympus'], /--time-zone expects an IANA time zone/],
+    [['--time-zone', 'UTC', '--no-posting'], /cannot be used together/],
     [['--simulate', '-1'], /--simulate/],
     [['--simulate', '65'], /--simulate/],
     [['--listen', '192.168.1.2:7100'], /TLS|tls/],

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IANAZone } from 'luxon';
 import type { BoxConfig, HostPort } from '../box.ts';
 import { DEFAULT_LISTEN, isLoopback } from '../box.ts';
 import { ROLES } from '../protocol/roles.ts';
@@ -11,7 +12,7 @@ import { TOKEN_NAME_PATTERN } from './tokenStore.ts';
 
 export const BOX_USAGE = `usage: npm run box -- [--simulate N] [--connect HOST:PORT]... [--listen HOST:PORT] [--data DIR]
        [--scrcpy-server PATH] [--adb HOST:PORT | --no-adb] [--allow-origin URL]... [--allow-host NAME]...
-       [--renderer DIR] [--tls-cert FILE --tls-key FILE]
+       [--renderer DIR] [--tls-cert FILE --tls-key FILE] [--time-zone ZONE | --no-posting]
        npm run box -- [--data DIR] --issue-token NAME:ROLE   (ROLE: admin, operator, viewer; prints the token once)
        npm run box -- [--data DIR] --revoke-token NAME`;
 
@@ -65,6 +66,8 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
         'tls-key': { type: 'string' },
         'issue-token': { type: 'string' },
         'revoke-token': { type: 'string' },
+        'time-zone': { type: 'string' },
+        'no-posting': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -137,6 +140,9 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
   } else if (isFile(join(cwd, 'dist', 'renderer', 'index.html'))) {
     rendererDir = join(cwd, 'dist', 'renderer');
   }
+  const zone = values['time-zone'];
+  if (zone !== undefined && values['no-posting']) return fail('--time-zone and --no-posting cannot be used together');
+  if (zone !== undefined && !IANAZone.isValidZone(zone)) return fail(`--time-zone expects an IANA time zone like Asia/Shanghai, got "${zone}"`);
   const dataDir = resolve(values.data ?? env.PHONEWALL_DATA ?? join(home, '.phonewall', 'box'));
   let action: BoxAction = values.help ? { kind: 'help' } : { kind: 'serve' };
   if (values['issue-token'] !== undefined && values['revoke-token'] !== undefined) return fail('--issue-token and --revoke-token cannot be used together');
@@ -165,6 +171,8 @@ export function parseBoxArgs(argv: string[], env: Record<string, string | undefi
       allowHosts,
       rendererDir,
       tls: cert !== undefined && key !== undefined ? { certPath: cert, keyPath: key } : null,
+      // Schedules use the box's time zone: the system's unless told.
+      posting: values['no-posting'] ? false : zone !== undefined ? { zone } : {},
     },
   };
 }
