@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
 import type { JobTransition, WireJob, WirePost } from '../../native-bridge/protocol/postingMessages.ts';
-import { phoneLabel, selectBoxPhones, selectBusyJobId, selectFilteredPosts, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectSelectedJob, selectVisibleJobs } from '../../renderer/src/posting/postingSelectors.ts';
+import { phoneLabel, selectBoxPhones, selectPostingCanWrite, selectBusyJobId, selectFilteredPosts, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectSelectedJob, selectVisibleJobs } from '../../renderer/src/posting/postingSelectors.ts';
 import { createAppStore } from '../../renderer/src/state/appStore.ts';
 
 const job = (id: string, patch: Partial<WireJob> = {}): WireJob => ({
@@ -75,6 +75,9 @@ describe('posting slice', () => {
     expect(selectPostingBox(store.getState())?.id).toBe('b1');
     s.setBoxState('b2', { state: 'online' });
     expect(selectPostingBox(store.getState())?.id).toBe('b2');
+    expect(selectPostingCanWrite(store.getState())).toBe(true);
+    s.setBoxState('b2', { role: 'viewer' });
+    expect(selectPostingCanWrite(store.getState())).toBe(false);
     s.setJobs([job('j1')]);
     s.setPostingBox('b1');
     expect(selectPostingBox(store.getState())?.id).toBe('b1');

@@ -6,6 +6,7 @@ import type { PostingResultMap } from '../../../native-bridge/protocol/postingMe
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { MediaImage } from './MediaImage.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
+import { selectPostingCanWrite } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
 
 type Detail = PostingResultMap['getJob'];
@@ -16,6 +17,7 @@ export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: s
   const { t, i18n } = useTranslation('posting');
   const { store } = useServices();
   const client = usePostingClient();
+  const canWrite = useAppState(selectPostingCanWrite);
   const job = useAppState((state) => state.jobs[jobId] ?? null);
   const liveCount = useAppState((state) => state.liveLog[jobId]?.length ?? 0);
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -91,7 +93,7 @@ export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: s
           {error}
         </p>
       ) : null}
-      {shown && client ? (
+      {shown && client && canWrite ? (
         <div className="drawer-actions">
           {cancellable.has(shown.state) ? (
             <button type="button" onClick={() => act(() => client.request({ type: 'cancelJob', jobId }))} data-testid="job-cancel">

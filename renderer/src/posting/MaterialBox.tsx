@@ -8,13 +8,15 @@ import { PostComposer } from './PostComposer.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
 import type { PostDraft } from './postDraft.ts';
 import { draftFromPost, emptyDraft } from './postDraft.ts';
-import { selectFilteredPosts } from './postingSelectors.ts';
+import { selectFilteredPosts, selectPostingCanWrite } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
 
 export function MaterialBox() {
   const { t, i18n } = useTranslation('posting');
   const { store } = useServices();
-  const client = usePostingClient();
+  const live = usePostingClient();
+  const canWrite = useAppState(selectPostingCanWrite);
+  const client = canWrite ? live : null;
   const posts = useAppState(useShallow(selectFilteredPosts));
   const search = useAppState((state) => state.postSearch);
   const total = useAppState((state) => Object.keys(state.posts).length);
@@ -69,10 +71,10 @@ export function MaterialBox() {
                 </span>
               </div>
               <div className="post-actions">
-                <button type="button" className="primary" onClick={() => actions.scheduleFor(post.id)} data-testid="post-schedule">
+                <button type="button" className="primary" disabled={!canWrite} onClick={() => actions.scheduleFor(post.id)} data-testid="post-schedule">
                   {t('materials.schedule')}
                 </button>
-                <button type="button" onClick={() => setEditing(draftFromPost(post))} data-testid="post-edit">
+                <button type="button" disabled={!client} onClick={() => setEditing(draftFromPost(post))} data-testid="post-edit">
                   {t('common.edit')}
                 </button>
                 <button type="button" disabled={!client} onClick={() => void run(async () => actions.upsertPost((await client!.request({ type: 'duplicatePost', postId: post.id })).post))} data-testid="post-duplicate">

@@ -7,7 +7,7 @@ import { useAppState, useServices } from '../components/consoleServices.ts';
 import { FieldErrors } from './FieldErrors.tsx';
 import { PhonePicker } from './PhonePicker.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
-import { phoneLabel, selectBoxPhones, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
+import { phoneLabel, selectBoxPhones, selectPostingCanWrite, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
 import type { ScheduleDraft, ScheduleProblem } from './scheduleDraft.ts';
 import { emptyScheduleDraft, previewPlannedStarts, scheduleDraftToInput, validateScheduleDraft } from './scheduleDraft.ts';
@@ -32,7 +32,9 @@ function fieldOf(path: string): Field {
 export function ScheduleDialog() {
   const { t, i18n } = useTranslation('posting');
   const { store } = useServices();
-  const client = usePostingClient();
+  const live = usePostingClient();
+  const canWrite = useAppState(selectPostingCanWrite);
+  const client = canWrite ? live : null;
   const posts = useAppState(useShallow((state) => selectFilteredPosts({ ...state, postSearch: '' })));
   const box = useAppState(selectPostingBox);
   const phones = useAppState(useShallow((state) => selectBoxPhones(state, box?.id ?? null)));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WireSchedule } from '../../../native-bridge/protocol/postingMessages.ts';
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { usePostingClient } from './PostingProvider.tsx';
+import { selectPostingCanWrite } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
 
 function describeTime(spec: Record<string, unknown>): string {
@@ -18,6 +19,7 @@ export function ScheduleList({ version }: { version: number }) {
   const { store } = useServices();
   const client = usePostingClient();
   const posts = useAppState((state) => state.posts);
+  const canWrite = useAppState(selectPostingCanWrite);
   const [schedules, setSchedules] = useState<WireSchedule[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -52,7 +54,7 @@ export function ScheduleList({ version }: { version: number }) {
               </button>
               <button
                 type="button"
-                disabled={!client}
+                disabled={!client || !canWrite}
                 onClick={() =>
                   void client
                     ?.request({ type: 'cancelSchedule', scheduleId: schedule.id })

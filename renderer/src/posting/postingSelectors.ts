@@ -43,6 +43,12 @@ export function selectPostingBox(state: Pick<AppState, 'boxes' | 'boxOrder' | 'p
   return boxes.find((box) => box.state === 'online') ?? boxes[0] ?? null;
 }
 
+/** Viewers may look at posts and jobs; writing (compose, schedule, job actions) needs operator or admin. */
+export function selectPostingCanWrite(state: Pick<AppState, 'boxes' | 'boxOrder' | 'postingBoxId'>): boolean {
+  const box = selectPostingBox(state);
+  return box !== null && box.role !== 'viewer';
+}
+
 /** The phones of one box, sorted by model then id, for pickers and filters. */
 export function selectBoxPhones(state: Pick<AppState, 'devices'>, boxId: string | null): WallDevice[] {
   if (!boxId) return [];
