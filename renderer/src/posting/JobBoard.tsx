@@ -1,12 +1,15 @@
 // 任务: the live job table with filters and counts per state, the selected job's drawer, and a phone calendar.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { JOB_STATES } from '../../../native-bridge/protocol/postingMessages.ts';
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { JobDrawer } from './JobDrawer.tsx';
 import { PhoneCalendar } from './PhoneCalendar.tsx';
+import { usePostingClient } from './PostingProvider.tsx';
 import type { JobStateName } from './postingSlice.ts';
 import { phoneLabel, selectBoxPhones, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectVisibleJobs } from './postingSelectors.ts';
+import './jobs.css';
 
 export function JobBoard() {
   const { t, i18n } = useTranslation('posting');
@@ -20,6 +23,13 @@ export function JobBoard() {
   const scheduleIds = useAppState(useShallow(selectJobScheduleIds));
   const posts = useAppState((state) => state.posts);
   const actions = store.getState();
+  const client = usePostingClient();
+  // The board starts with recent jobs; a filter also asks the box, so older matching jobs show up too.
+  useEffect(() => {
+    if (!client || (!filter.state && !filter.deviceId && !filter.scheduleId)) return;
+    const wanted = { ...(filter.state ? { state: filter.state } : {}), ...(filter.deviceId ? { deviceId: filter.deviceId } : {}), ...(filter.scheduleId ? { scheduleId: filter.scheduleId } : {}) };
+    client.request({ type: 'listJobs', filter: wanted, limit: 500 }).then((result) => store.getState().setJobs(result.jobs), () => undefined);
+  }, [client, store, filter.state, filter.deviceId, filter.scheduleId]);
   const phoneName = (id: string) => phoneLabel(phones, id);
   return (
     <section className="posting-screen jobs" data-testid="jobs">

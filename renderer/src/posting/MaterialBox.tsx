@@ -10,6 +10,7 @@ import type { PostDraft } from './postDraft.ts';
 import { draftFromPost, emptyDraft } from './postDraft.ts';
 import { selectFilteredPosts, selectPostingCanWrite } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
+import './materials.css';
 
 export function MaterialBox() {
   const { t, i18n } = useTranslation('posting');

@@ -12,6 +12,7 @@ import { serverProblems } from './problemText.ts';
 import type { ScheduleDraft, ScheduleProblem } from './scheduleDraft.ts';
 import { emptyScheduleDraft, previewPlannedStarts, scheduleDraftToInput, validateScheduleDraft } from './scheduleDraft.ts';
 import { ScheduleList } from './ScheduleList.tsx';
+import './schedule.css';
 
 type Field = ScheduleProblem['field'];
 
@@ -51,12 +52,14 @@ export function ScheduleDialog() {
   const update = (patch: Partial<ScheduleDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
     setDone(null);
+    setServer([]);
   };
   const problems = validateScheduleDraft(draft);
   const errors = (field: Field) => [...(touched ? problems.filter((p) => p.field === field).map((p) => t(`problem.${p.key}`, p.values ?? {})) : []), ...server.filter((p) => p.field === field).map((p) => p.message)];
   const preview = useMemo(() => previewPlannedStarts(draft, draft.devices), [draft]);
   const phoneName = (id: string) => phoneLabel(phones, id);
-  const clock = (at: Date) => at.toLocaleString(i18n.language, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const clock = (at: Date) => at.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const firstDay = preview[0]?.from.toLocaleDateString(i18n.language, { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }) ?? '';
 
   const submit = async () => {
     setTouched(true);
@@ -203,6 +206,7 @@ export function ScheduleDialog() {
           ) : (
             <>
               <p className="muted">{t('schedule.previewNote')}</p>
+              <p className="preview-day">{firstDay}</p>
               <ol className="preview-list" data-testid="schedule-preview">
                 {preview.map((start) => (
                   <li key={start.deviceId}>
