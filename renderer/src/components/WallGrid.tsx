@@ -16,7 +16,13 @@ export function WallGrid() {
   const filter = useAppState((state) => state.filter);
   const page = useAppState((state) => state.page);
   const tileWidth = useAppState((state) => state.tileWidth);
-  const wall = useMemo(() => selectWallPage({ devices, boxOrder, filter, page }), [devices, boxOrder, filter, page]);
+  const deviceBooks = useAppState((state) => state.deviceBooks);
+  const attention = useAppState((state) => state.attention);
+  const attentionFirst = useAppState((state) => state.attentionFirst);
+  const wall = useMemo(
+    () => selectWallPage({ devices, boxOrder, filter, page, deviceBooks, attention, attentionFirst }),
+    [devices, boxOrder, filter, page, deviceBooks, attention, attentionFirst],
+  );
   const gridRef = useRef<HTMLDivElement | null>(null);
   const rectangle = useRectangleSelection(gridRef);
 

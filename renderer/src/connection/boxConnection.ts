@@ -1,6 +1,7 @@
 // The console's link to one box: control + media sockets, device events, ordered input, stream subscriptions,
 // liveness and reconnect with backoff.
 import type { DeviceInfo } from '../../../native-bridge/protocol/boxMessages.ts';
+import type { WireDeviceBook, WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
 import type { Input, StreamProfile } from '../../../native-bridge/protocol/controlInput.ts';
 import { decodeMediaFrame } from '../../../native-bridge/protocol/mediaFrame.ts';
 import type { MediaFrame } from '../../../native-bridge/protocol/mediaFrame.ts';
@@ -9,7 +10,7 @@ import type { BoxLinkState } from '../state/boxesSlice.ts';
 import { splitTextForPhone } from '../input/textSplitting.ts';
 import { backoffDelay } from './backoff.ts';
 import { RpcSocket } from './rpcSocket.ts';
-import type { SocketFactory } from './rpcSocket.ts';
+import type { OutgoingRequest, SocketFactory } from './rpcSocket.ts';
 import { boxSocketUrl, tokenSubprotocols } from './socketUrls.ts';
 
 export interface BoxConnectionEvents {
@@ -17,6 +18,14 @@ export interface BoxConnectionEvents {
   onDevices(devices: DeviceInfo[]): void;
   onDevice(device: DeviceInfo, removed: boolean): void;
   onClipboard?(deviceId: string, text: string): void;
+  /** The whole device book, after connecting and after every change on the box. */
+  onDeviceBook?(book: WireDeviceBook): void;
+  /** The whole quick-reply library, after connecting and after every change on the box. */
+  onQuickReplies?(replies: WireQuickReply[]): void;
+  /** One phone starts (`since` in ms) or stops (`null`) needing attention. */
+  onAttention?(deviceId: string, since: number | null): void;
+  /** Every phone needing attention when the console connects (replaces what it knew). */
+  onAttentionList?(list: { deviceId: string; since: number }[]): void;
 }
 
 export interface StreamListener {
@@ -99,6 +108,11 @@ export class BoxConnection {
     return Promise.all(chunks.map((chunk) => this.ordered(deviceId, () => this.requestControl({ type: 'text', deviceId, text: chunk }))));
   }
 
+  /** Any other control request (device book, quick replies, attention); rejects with `RequestFailed` on a box error. */
+  request<T>(message: OutgoingRequest): Promise<T> {
+    return this.requestControl(message) as Promise<T>;
+  }
+
   /** A PNG of the phone's screen, base64 as the box sends it. */
   screenshot(deviceId: string): Promise<{ mime: string; base64: string }> {
     return this.requestControl({ type: 'screenshot', deviceId }) as Promise<{ mime: string; base64: string }>;
@@ -162,11 +176,15 @@ export class BoxConnection {
           ?.request<{ devices: DeviceInfo[] }>({ type: 'listDevices' })
           .then((result) => events.onDevices(result.devices))
           .catch(() => undefined);
+        this.loadChatTools();
         this.startLiveness();
       },
       onEvent: (message) => {
         if (message.type === 'device') events.onDevice(message.device, message.removed);
         else if (message.type === 'clipboard') events.onClipboard?.(message.deviceId, message.text);
+        else if (message.type === 'deviceBook') events.onDeviceBook?.(message.book);
+        else if (message.type === 'quickReplies') events.onQuickReplies?.(message.replies);
+        else if (message.type === 'attention') events.onAttention?.(message.deviceId, message.attention?.since ?? null);
       },
       onClose: (opened) => dropped(opened),
     }, this.createSocket, this.now);
@@ -187,6 +205,18 @@ export class BoxConnection {
       onBinary: (bytes) => this.onMediaFrame(bytes),
       onClose: (opened) => dropped(opened),
     }, this.createSocket, this.now);
+  }
+
+  /** A box without chat tools answers `not_found`: the console then simply shows none. */
+  private loadChatTools(): void {
+    const { events } = this.options;
+    const control = this.control;
+    if (!control) return;
+    control.request<WireDeviceBook>({ type: 'getDeviceBook' }).then((book) => events.onDeviceBook?.(book), () => undefined);
+    control.request<{ replies: WireQuickReply[] }>({ type: 'listQuickReplies' }).then((result) => events.onQuickReplies?.(result.replies), () => undefined);
+    control
+      .request<{ attention: { deviceId: string; since: number }[] }>({ type: 'listAttention' })
+      .then((result) => events.onAttentionList?.(result.attention), () => undefined);
   }
 
   private requestStream(subscription: Subscription): void {

@@ -37,6 +37,10 @@ export class BoxLinks {
         onDevices: (devices) => this.store.getState().setBoxDevices(target.id, devices),
         onDevice: (device, removed) => this.store.getState().upsertDevice(target.id, device, removed),
         onClipboard: (deviceId, text) => this.store.getState().receivePhoneClipboard(target.id, deviceId, text),
+        onDeviceBook: (book) => this.store.getState().setDeviceBook(target.id, book),
+        onQuickReplies: (replies) => this.store.getState().setQuickReplies(target.id, replies),
+        onAttention: (deviceId, since) => this.store.getState().setAttention(target.id, deviceId, since),
+        onAttentionList: (list) => this.store.getState().setAttentionList(target.id, list),
       },
     });
     this.links.set(target.id, connection);

@@ -13,8 +13,11 @@ import { createGroupSlice } from '../groupControl/groupSlice.ts';
 import type { GroupSlice } from '../groupControl/groupSlice.ts';
 import { createChatToolsSlice } from '../chatTools/chatToolsSlice.ts';
 import type { ChatToolsSlice } from '../chatTools/chatToolsSlice.ts';
+import { createDeviceBookSlice, type DeviceBookSlice } from '../deviceBook/deviceBookSlice.ts';
+import { createQuickRepliesSlice, type QuickRepliesSlice } from '../quickReplies/quickRepliesSlice.ts';
+import { createAttentionSlice, type AttentionSlice } from '../attention/attentionSlice.ts';
 
-export type AppState = BoxesSlice & WallSlice & SettingsSlice & GroupSlice & ChatToolsSlice & PostingSlice;
+export type AppState = BoxesSlice & WallSlice & SettingsSlice & GroupSlice & ChatToolsSlice & PostingSlice & DeviceBookSlice & QuickRepliesSlice & AttentionSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: Partial<Pick<AppState, 'theme' | 'language' | 'tileWidth'>> = {}): AppStore {
@@ -25,6 +28,9 @@ export function createAppStore(initial: Partial<Pick<AppState, 'theme' | 'langua
     ...createPostingSlice(...args),
     ...createGroupSlice(...args),
     ...createChatToolsSlice(...args),
+    ...createDeviceBookSlice(...args),
+    ...createQuickRepliesSlice(...args),
+    ...createAttentionSlice(...args),
     ...initial,
   }));
 }

@@ -12,12 +12,34 @@ export function selectAllDevices(state: Pick<AppState, 'devices' | 'boxOrder'>):
   );
 }
 
-/** Devices whose model, serial or id contains the filter (case-insensitive, trimmed). */
-export function selectFilteredDevices(state: Pick<AppState, 'devices' | 'boxOrder' | 'filter'>): WallDevice[] {
-  const needle = state.filter.trim().toLocaleLowerCase();
-  const all = selectAllDevices(state);
-  if (!needle) return all;
-  return all.filter((device) => [device.model, device.serial, device.id].some((text) => text.toLocaleLowerCase().includes(needle)));
+type FilterState = Pick<AppState, 'devices' | 'boxOrder' | 'filter'> & Partial<Pick<AppState, 'deviceBooks' | 'attention' | 'attentionFirst'>>;
+
+/** The name a phone goes by: its device-book name, else its model, else its serial. */
+export function deviceDisplayName(state: Partial<Pick<AppState, 'deviceBooks'>>, device: WallDevice): string {
+  const entry = state.deviceBooks?.[device.boxId]?.entries.find((candidate) => candidate.deviceId === device.id);
+  return entry?.name || device.model || device.serial;
+}
+
+/**
+ * Devices matching every word of the filter (case-insensitive): `#tag` words match a device-book tag exactly, other
+ * words match inside the model, serial, id, book name, note or a tag. Then, with attention first, the phones that
+ * need attention lead (oldest first), the rest keep their order.
+ */
+export function selectFilteredDevices(state: FilterState): WallDevice[] {
+  const words = state.filter.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  let devices = selectAllDevices(state);
+  if (words.length > 0) {
+    devices = devices.filter((device) => {
+      const entry = state.deviceBooks?.[device.boxId]?.entries.find((candidate) => candidate.deviceId === device.id);
+      const tags = (entry?.tags ?? []).map((tag) => tag.toLocaleLowerCase());
+      const texts = [device.model, device.serial, device.id, entry?.name ?? '', entry?.note ?? '', ...tags].map((text) => text.toLocaleLowerCase());
+      return words.every((word) => (word.startsWith('#') && word.length > 1 ? tags.includes(word.slice(1)) : texts.some((text) => text.includes(word))));
+    });
+  }
+  const attention = state.attention;
+  if (!state.attentionFirst || !attention) return devices;
+  const raised = devices.filter((device) => device.key in attention).sort((a, b) => (attention[a.key] ?? 0) - (attention[b.key] ?? 0));
+  return [...raised, ...devices.filter((device) => !(device.key in attention))];
 }
 
 export interface WallPage {
@@ -30,7 +52,7 @@ export interface WallPage {
 export const wallPageSize = 100;
 
 /** The filtered devices of the current page; the page is clamped when the list shrank. */
-export function selectWallPage(state: Pick<AppState, 'devices' | 'boxOrder' | 'filter' | 'page'>, pageSize = wallPageSize): WallPage {
+export function selectWallPage(state: FilterState & Pick<AppState, 'page'>, pageSize = wallPageSize): WallPage {
   const devices = selectFilteredDevices(state);
   const pageCount = Math.max(1, Math.ceil(devices.length / pageSize));
   const page = Math.min(state.page, pageCount - 1);
