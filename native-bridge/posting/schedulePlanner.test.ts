@@ -30,6 +30,24 @@ describe('SchedulePlanner', () => {
     expect(new Set(a.map((j) => j.id)).size).toBe(10);
   });
 
+  it('a 30-second stagger gives 10 phones 10 starts inside [t, t + 30 s), one per 3-second slot, seeded', () => {
+    const start = localToInstant('2026-03-02', '09:00', zone);
+    const a = new SchedulePlanner().plan(input({ staggerSeconds: 30, seed: 'launch' }));
+    const offsets = a.map((j) => j.plannedAt - start).sort((x, y) => x - y);
+    expect(offsets).toHaveLength(10);
+    expect(offsets.every((o) => o >= 0 && o < 30_000)).toBe(true);
+    expect(new Set(offsets.map((o) => Math.floor(o / 3_000)))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect(new SchedulePlanner().plan(input({ staggerSeconds: 30, seed: 'launch' }, { deviceIds: [...devices].reverse() }))).toEqual(a);
+    const reseeded = new SchedulePlanner().plan(input({ staggerSeconds: 30, seed: 'other' }));
+    expect(reseeded.map((j) => j.plannedAt)).not.toEqual(a.map((j) => j.plannedAt));
+  });
+
+  it('a stagger in minutes plans exactly as the same stagger in seconds', () => {
+    const minutes = new SchedulePlanner().plan(input({ staggerMinutes: 10 }));
+    const seconds = new SchedulePlanner().plan(input({ staggerSeconds: 600 }));
+    expect(minutes).toEqual(seconds);
+  });
+
   it('no stagger: every phone at the nominal time', () => {
     const jobs = new SchedulePlanner().plan(input());
     expect(new Set(jobs.map((j) => j.plannedAt))).toEqual(new Set([localToInstant('2026-03-02', '09:00', zone)]));

@@ -58,7 +58,7 @@ export class SchedulePlanner {
   plan(input: PlanInput): NewJob[] {
     const { spec, zone, occurrence, scheduleId } = input;
     const devices = [...new Set(input.deviceIds)].sort();
-    const staggerMs = spec.staggerMinutes * 60_000;
+    const staggerMs = spec.staggerSeconds * 1000;
     const slot = devices.length > 0 ? staggerMs / devices.length : 0;
     // Phones take evenly spaced slots in a seeded order, each with seeded jitter inside its slot.
     const seed = spec.seed ?? scheduleId;

@@ -5,6 +5,9 @@ import { z } from 'zod';
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM (24 h)');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((d) => DateTime.fromISO(d).isValid, 'not a real date');
 
+/** 12 hours: the widest spread of the phones' starts. */
+export const MAX_STAGGER_SECONDS = 43_200;
+
 export const scheduleTimeSchema = z.discriminatedUnion(
   'kind',
   [
@@ -22,8 +25,10 @@ export const scheduleSpecSchema = z
     devices: z.array(z.string().min(1)).default([]),
     groups: z.array(z.string().min(1)).default([]),
     time: scheduleTimeSchema,
-    /** Spread the phones' start times over this many minutes (seeded, same spread every time for this schedule). */
-    staggerMinutes: z.number().int().min(0).max(720, 'stagger at most 12 hours').default(0),
+    /** Spread the phones' start times over this many seconds (seeded, same spread every time for this schedule). */
+    staggerSeconds: z.number().int().min(0).max(MAX_STAGGER_SECONDS, 'stagger at most 12 hours (43200 seconds)').optional(),
+    /** The older whole-minute form of the stagger, still accepted (and found in schedules stored before seconds). */
+    staggerMinutes: z.number().int().min(0).max(MAX_STAGGER_SECONDS / 60, 'stagger at most 12 hours (720 minutes)').optional(),
     /** Seed of the stagger order and jitter (the schedule's id when absent): the same seed gives the same spread. */
     seed: z.string().min(1).max(100).optional(),
     /** At most this many posts per phone per local day, across all schedules (null: no cap from this schedule). */
@@ -35,7 +40,10 @@ export const scheduleSpecSchema = z
     maxAttempts: z.number().int().min(1).max(10).default(3),
   })
   .strict()
+  .refine((s) => s.staggerSeconds === undefined || s.staggerMinutes === undefined, { message: 'give the stagger once: staggerSeconds or staggerMinutes, not both', path: ['staggerSeconds'] })
   .refine((s) => s.devices.length + s.groups.length > 0, { message: 'choose at least one phone or group', path: ['devices'] })
-  .refine((s) => s.time.kind === 'once' || s.time.endDate === undefined || s.time.endDate >= s.time.startDate, { message: 'the end date is before the start date', path: ['time', 'endDate'] });
+  .refine((s) => s.time.kind === 'once' || s.time.endDate === undefined || s.time.endDate >= s.time.startDate, { message: 'the end date is before the start date', path: ['time', 'endDate'] })
+  // One unit from here on: what is stored and what the box returns carry seconds only.
+  .transform(({ staggerMinutes, staggerSeconds, ...rest }) => ({ ...rest, staggerSeconds: staggerSeconds ?? (staggerMinutes ?? 0) * 60 }));
 
 export type ScheduleSpec = z.infer<typeof scheduleSpecSchema>;

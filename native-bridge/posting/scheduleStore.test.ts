@@ -90,4 +90,53 @@ describe('ScheduleStore', () => {
     expect(jobs.list({ scheduleId: schedule.id }).map((j) => j.state).sort()).toEqual(['cancelled', 'claimed']);
     db.close();
   });
+
+  it('takes the stagger in seconds or in minutes, not both, and stores seconds', () => {
+    const { db, jobs, schedules, post } = setup();
+    const time = { kind: 'once', date: '2026-03-28', time: '09:00' };
+    const both = (() => {
+      try {
+        schedules.create({ postId: post.id, devices: ['phone-0'], time, staggerSeconds: 30, staggerMinutes: 1 }, zone, now, 86_400_000);
+      } catch (error) {
+        return error as ScheduleError;
+      }
+      throw new Error('expected a ScheduleError');
+    })();
+    expect(both).toBeInstanceOf(ScheduleError);
+    expect(both.code).toBe('invalid');
+    expect(both.problems.map((p) => p.field)).toEqual(['staggerSeconds']);
+    expect(db.prepare('SELECT COUNT(*) FROM schedules').pluck().get()).toBe(0);
+    expect(() => schedules.create({ postId: post.id, devices: ['phone-0'], time, staggerSeconds: 43_201 }, zone, now, 86_400_000)).toThrow(/staggerSeconds: stagger at most 12 hours/);
+
+    const { schedule } = schedules.create({ postId: post.id, devices: ['phone-0', 'phone-1', 'phone-2'], time, staggerSeconds: 30 }, zone, now, 86_400_000);
+    expect(schedule.spec.staggerSeconds).toBe(30);
+    expect(schedule.spec).not.toHaveProperty('staggerMinutes');
+    const stored = JSON.parse(db.prepare('SELECT spec FROM schedules WHERE id = ?').pluck().get(schedule.id) as string) as { spec: Record<string, unknown> };
+    expect(stored.spec.staggerSeconds).toBe(30);
+    expect(stored.spec).not.toHaveProperty('staggerMinutes');
+    const t = localToInstant('2026-03-28', '09:00', zone);
+    expect(jobs.list({ scheduleId: schedule.id }).every((j) => j.plannedAt >= t && j.plannedAt < t + 30_000)).toBe(true);
+    const minutes = schedules.create({ postId: post.id, devices: ['phone-3'], time, staggerMinutes: 2 }, zone, now, 86_400_000);
+    expect(minutes.schedule.spec.staggerSeconds).toBe(120);
+    db.close();
+  });
+
+  it('loads schedules stored before seconds (staggerMinutes in the JSON) and plans them as before', () => {
+    const { db, jobs, schedules, post } = setup();
+    const oldSpec = {
+      postId: post.id, flowId: 'simulated-moments', devices: ['phone-0', 'phone-1'], groups: [], time: { kind: 'daily', time: '09:00', startDate: '2026-03-28' },
+      staggerMinutes: 10, seed: 'old', dailyCapPerPhone: null, quietHours: null, graceMinutes: 30, maxAttempts: 3,
+    };
+    db.prepare('INSERT INTO schedules (id, post_id, flow_id, spec, created_at) VALUES (?, ?, ?, ?, ?)').run('old-1', post.id, 'simulated-moments', JSON.stringify({ spec: oldSpec, zone }), now);
+    const loaded = schedules.get('old-1')!;
+    expect(loaded.spec.staggerSeconds).toBe(600);
+    expect(schedules.list(false).map((s) => s.id)).toContain('old-1');
+    expect(schedules.expandAll(now, 86_400_000)).toBe(2);
+    const t = localToInstant('2026-03-28', '09:00', zone);
+    const planned = jobs.list({ scheduleId: 'old-1' }).map((j) => j.plannedAt - t);
+    expect(planned).toHaveLength(2);
+    // Two phones over ten minutes: one in each five-minute slot, as a minute spec always planned.
+    expect(new Set(planned.map((o) => Math.floor(o / 300_000)))).toEqual(new Set([0, 1]));
+    db.close();
+  });
 });

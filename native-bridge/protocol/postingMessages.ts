@@ -30,6 +30,8 @@ export const ScheduleInputSchema = z.strictObject({
     z.strictObject({ kind: z.literal('daily'), time: Hm, startDate: DateSchema, endDate: DateSchema.optional() }),
     z.strictObject({ kind: z.literal('weekly'), time: Hm, weekdays: z.array(z.int()).max(7), startDate: DateSchema, endDate: DateSchema.optional() }),
   ]),
+  /** Spread of the phones' starts in seconds (0–43200); `staggerMinutes` is the older form: give one, not both. */
+  staggerSeconds: z.int().optional(),
   staggerMinutes: z.int().optional(),
   /** Seed of the stagger spread; the schedule's id when absent. */
   seed: z.string().min(1).max(100).optional(),
