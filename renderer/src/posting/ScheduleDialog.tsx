@@ -9,8 +9,8 @@ import { PhonePicker } from './PhonePicker.tsx';
 import { usePostingClient } from './PostingProvider.tsx';
 import { phoneLabel, selectBoxPhones, selectPostingCanWrite, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
 import { serverProblems } from './problemText.ts';
-import type { ScheduleDraft, ScheduleProblem } from './scheduleDraft.ts';
-import { emptyScheduleDraft, previewPlannedStarts, scheduleDraftToInput, validateScheduleDraft } from './scheduleDraft.ts';
+import type { ScheduleDraft, ScheduleProblem, StaggerUnit } from './scheduleDraft.ts';
+import { emptyScheduleDraft, previewPlannedStarts, scheduleDraftToInput, staggerSecondsOf, validateScheduleDraft, withStaggerUnit } from './scheduleDraft.ts';
 import { ScheduleList } from './ScheduleList.tsx';
 import './schedule.css';
 
@@ -23,7 +23,7 @@ function fieldOf(path: string): Field {
   if (path.startsWith('time.weekdays')) return 'weekdays';
   if (path.startsWith('time.endDate')) return 'endDate';
   if (path.startsWith('time.date') || path.startsWith('time.startDate')) return 'date';
-  if (path.startsWith('staggerMinutes')) return 'staggerMinutes';
+  if (path.startsWith('staggerSeconds') || path.startsWith('staggerMinutes')) return 'stagger';
   if (path.startsWith('dailyCapPerPhone')) return 'dailyCap';
   if (path.startsWith('quietHours')) return 'quietHours';
   if (path.startsWith('graceMinutes')) return 'graceMinutes';
@@ -54,9 +54,15 @@ export function ScheduleDialog() {
     setDone(null);
     setServer([]);
   };
+  const changeUnit = (unit: StaggerUnit) => {
+    setDraft((current) => withStaggerUnit(current, unit));
+    setDone(null);
+    setServer([]);
+  };
   const problems = validateScheduleDraft(draft);
   const errors = (field: Field) => [...(touched ? problems.filter((p) => p.field === field).map((p) => t(`problem.${p.key}`, p.values ?? {})) : []), ...server.filter((p) => p.field === field).map((p) => p.message)];
   const preview = useMemo(() => previewPlannedStarts(draft, draft.devices), [draft]);
+  const spread = staggerSecondsOf(draft);
   const phoneName = (id: string) => phoneLabel(phones, id);
   const clock = (at: Date) => at.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
   const firstDay = preview[0]?.from.toLocaleDateString(i18n.language, { year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }) ?? '';
@@ -155,8 +161,14 @@ export function ScheduleDialog() {
           <div className="row pacing">
             <label className="inline">
               <span>{t('schedule.stagger')}</span>
-              <input inputMode="numeric" value={draft.staggerMinutes} onChange={(event) => update({ staggerMinutes: event.target.value })} data-testid="schedule-stagger" />
-              <FieldErrors messages={errors('staggerMinutes')} testId="error-stagger" />
+              <span className="stagger-input">
+                <input inputMode="numeric" value={draft.stagger} onChange={(event) => update({ stagger: event.target.value })} data-testid="schedule-stagger" />
+                <select value={draft.staggerUnit} aria-label={t('schedule.staggerUnit')} onChange={(event) => changeUnit(event.target.value === 'seconds' ? 'seconds' : 'minutes')} data-testid="schedule-stagger-unit">
+                  <option value="seconds">{t('schedule.unitSeconds')}</option>
+                  <option value="minutes">{t('schedule.unitMinutes')}</option>
+                </select>
+              </span>
+              <FieldErrors messages={errors('stagger')} testId="error-stagger" />
             </label>
             <label className="inline">
               <span>{t('schedule.dailyCap')}</span>
@@ -206,6 +218,11 @@ export function ScheduleDialog() {
           ) : (
             <>
               <p className="muted">{t('schedule.previewNote')}</p>
+              {spread !== null && spread > 0 ? (
+                <p className="muted" data-testid="schedule-spread">
+                  {t(draft.staggerUnit === 'seconds' ? 'schedule.previewSpreadSeconds' : 'schedule.previewSpreadMinutes', { phones: preview.length, amount: draft.stagger.trim() })}
+                </p>
+              ) : null}
               <p className="preview-day">{firstDay}</p>
               <ol className="preview-list" data-testid="schedule-preview">
                 {preview.map((start) => (

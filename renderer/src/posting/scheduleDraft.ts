@@ -6,6 +6,12 @@ export type ScheduleInput = z.infer<typeof ScheduleInputSchema>;
 export const RepeatKind = { once: 'once', daily: 'daily', weekly: 'weekly' } as const;
 export type RepeatKind = (typeof RepeatKind)[keyof typeof RepeatKind];
 
+export const StaggerUnit = { seconds: 'seconds', minutes: 'minutes' } as const;
+export type StaggerUnit = (typeof StaggerUnit)[keyof typeof StaggerUnit];
+/** The box spreads starts over at most 12 hours, whatever the unit. */
+const MAX_STAGGER_SECONDS = 43_200;
+const SECONDS_PER: Record<StaggerUnit, number> = { seconds: 1, minutes: 60 };
+
 export interface ScheduleDraft {
   postId: string | null;
   devices: string[];
@@ -18,7 +24,9 @@ export interface ScheduleDraft {
   time: string;
   /** 1 = Monday … 7 = Sunday. */
   weekdays: number[];
-  staggerMinutes: string;
+  /** The spread of the phones' starts, a whole number in `staggerUnit`. */
+  stagger: string;
+  staggerUnit: StaggerUnit;
   dailyCap: string;
   quietEnabled: boolean;
   quietStart: string;
@@ -27,7 +35,7 @@ export interface ScheduleDraft {
 }
 
 export interface ScheduleProblem {
-  field: 'post' | 'devices' | 'date' | 'time' | 'weekdays' | 'staggerMinutes' | 'dailyCap' | 'quietHours' | 'graceMinutes' | 'endDate';
+  field: 'post' | 'devices' | 'date' | 'time' | 'weekdays' | 'stagger' | 'dailyCap' | 'quietHours' | 'graceMinutes' | 'endDate';
   key: string;
   values?: Record<string, number | string>;
 }
@@ -60,7 +68,8 @@ export function emptyScheduleDraft(now: Date, leadMinutes = 10): ScheduleDraft {
     endDate: '',
     time: localTimeText(start),
     weekdays: [1, 2, 3, 4, 5],
-    staggerMinutes: '0',
+    stagger: '0',
+    staggerUnit: 'minutes',
     dailyCap: '',
     quietEnabled: false,
     quietStart: '22:00',
@@ -85,8 +94,10 @@ export function validateScheduleDraft(draft: ScheduleDraft): ScheduleProblem[] {
   if (!hm.test(draft.time)) problems.push({ field: 'time', key: 'timeInvalid' });
   if (draft.repeat === 'weekly' && draft.weekdays.length === 0) problems.push({ field: 'weekdays', key: 'weekdaysMissing' });
   if (draft.repeat !== 'once' && draft.endDate && (!ymd.test(draft.endDate) || draft.endDate < draft.date)) problems.push({ field: 'endDate', key: 'endBeforeStart' });
-  const stagger = wholeNumber(draft.staggerMinutes);
-  if (stagger === null || stagger > 720) problems.push({ field: 'staggerMinutes', key: 'staggerRange', values: { max: 720 } });
+  if (staggerSecondsOf(draft) === null) {
+    const max = MAX_STAGGER_SECONDS / SECONDS_PER[draft.staggerUnit];
+    problems.push({ field: 'stagger', key: draft.staggerUnit === 'seconds' ? 'staggerRangeSeconds' : 'staggerRangeMinutes', values: { max } });
+  }
   if (draft.dailyCap.trim() !== '') {
     const cap = wholeNumber(draft.dailyCap);
     if (cap === null || cap < 1) problems.push({ field: 'dailyCap', key: 'capRange' });
@@ -95,6 +106,21 @@ export function validateScheduleDraft(draft: ScheduleDraft): ScheduleProblem[] {
   const grace = wholeNumber(draft.graceMinutes);
   if (grace === null || grace > 1440) problems.push({ field: 'graceMinutes', key: 'graceRange', values: { max: 1440 } });
   return problems;
+}
+
+/** The stagger in seconds, or null when it is not a whole number of the chosen unit within 12 hours. */
+export function staggerSecondsOf(draft: Pick<ScheduleDraft, 'stagger' | 'staggerUnit'>): number | null {
+  const count = wholeNumber(draft.stagger);
+  if (count === null) return null;
+  const seconds = count * SECONDS_PER[draft.staggerUnit];
+  return seconds <= MAX_STAGGER_SECONDS ? seconds : null;
+}
+
+/** Switching the unit keeps the spread when it converts exactly (2 minutes → 120 seconds), else keeps the digits. */
+export function withStaggerUnit(draft: ScheduleDraft, unit: StaggerUnit): ScheduleDraft {
+  const seconds = staggerSecondsOf(draft);
+  const converted = seconds === null || seconds % SECONDS_PER[unit] !== 0 ? draft.stagger : String(seconds / SECONDS_PER[unit]);
+  return { ...draft, staggerUnit: unit, stagger: converted };
 }
 
 /** The request for a draft that passed `validateScheduleDraft`. */
@@ -111,7 +137,7 @@ export function scheduleDraftToInput(draft: ScheduleDraft): ScheduleInput {
     ...(draft.devices.length > 0 ? { devices: [...draft.devices] } : {}),
     ...(groups.length > 0 ? { groups } : {}),
     time,
-    staggerMinutes: wholeNumber(draft.staggerMinutes) ?? 0,
+    staggerSeconds: staggerSecondsOf(draft) ?? 0,
     dailyCapPerPhone: draft.dailyCap.trim() === '' ? null : wholeNumber(draft.dailyCap),
     quietHours: draft.quietEnabled ? { start: draft.quietStart, end: draft.quietEnd } : null,
     graceMinutes: wholeNumber(draft.graceMinutes) ?? 30,
@@ -148,8 +174,7 @@ export interface PlannedStart {
 export function previewPlannedStarts(draft: ScheduleDraft, deviceIds: readonly string[]): PlannedStart[] {
   const first = firstOccurrence(draft);
   if (!first || deviceIds.length === 0) return [];
-  const stagger = wholeNumber(draft.staggerMinutes) ?? 0;
-  const slot = (stagger * 60_000) / deviceIds.length;
+  const slot = ((staggerSecondsOf(draft) ?? 0) * 1000) / deviceIds.length;
   return deviceIds.map((deviceId, index) => {
     let from = new Date(first.getTime() + Math.floor(index * slot));
     let to = new Date(first.getTime() + Math.floor((index + 1) * slot));
