@@ -115,15 +115,31 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
 
     await page.click('[data-testid=phones-all]');
     expect(await page.locator('[data-testid=phone-option]:checked').count()).toBe(PHONES);
-    // A minute ahead in the box's zone (minute resolution), phones staggered over one minute.
+    // A minute ahead in the box's zone (minute resolution), phones staggered over 30 seconds.
     const at = DateTime.now().setZone(box.posting!.zone).plus({ minutes: 1 });
     await page.fill('[data-testid=schedule-date]', at.toISODate()!);
     await page.fill('[data-testid=schedule-time]', at.toFormat('HH:mm'));
-    await page.fill('[data-testid=schedule-stagger]', '1');
+    expect(await page.inputValue('[data-testid=schedule-stagger-unit]')).toBe('minutes');
+    await page.selectOption('[data-testid=schedule-stagger-unit]', 'seconds');
+    // The range check speaks the chosen unit.
+    await page.fill('[data-testid=schedule-stagger]', '43201');
+    await page.click('[data-testid=schedule-submit]');
+    expect(await page.locator('[data-testid=error-stagger]').textContent()).toContain('0–43200 秒');
+    await page.fill('[data-testid=schedule-stagger]', '30');
+    await expect.poll(() => page.locator('[data-testid=error-stagger]').count()).toBe(0);
     await expect.poll(() => page.locator('[data-testid=schedule-preview] li').count()).toBe(PHONES);
+    expect(await page.locator('[data-testid=schedule-spread]').textContent()).toBe(`${PHONES} 台手机，在 30 秒内依次开始`);
     await page.screenshot({ path: '/tmp/phonewall-posting-schedule.png' });
     await page.click('[data-testid=schedule-submit]');
     await expect.poll(() => page.locator('[data-testid=schedule-done]').textContent(), { timeout: 20_000 }).toContain(`共 ${PHONES} 个任务`);
+    // The box stored the stagger in seconds and planned every start inside [t, t + 30 s).
+    const [schedule] = box.posting!.engine.schedules.list(false);
+    expect(schedule!.spec.staggerSeconds).toBe(30);
+    const due = DateTime.fromISO(`${at.toISODate()!}T${at.toFormat('HH:mm')}`, { zone: box.posting!.zone }).toMillis();
+    const planned = box.posting!.engine.jobs.list({ scheduleId: schedule!.id });
+    expect(planned).toHaveLength(PHONES);
+    expect(planned.every((job) => job.plannedAt >= due && job.plannedAt < due + 30_000)).toBe(true);
+    expect(new Set(planned.map((job) => Math.floor((job.plannedAt - due) / 3_000))).size).toBe(PHONES);
 
     await page.keyboard.press('Alt+4');
     await page.waitForSelector('[data-testid=jobs]');
@@ -145,6 +161,11 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
       jobPhone.set(marker![1]!, phone.identity.serial);
     }
     expect(new Set(jobPhone.keys())).toEqual(new Set(jobIds));
+    // No phone started before its own slot.
+    for (const job of planned) {
+      const claimed = box.posting!.engine.jobs.log(job.id).find((entry) => entry.to === 'claimed');
+      expect(claimed!.at).toBeGreaterThanOrEqual(job.plannedAt);
+    }
 
     for (const [index, jobId] of jobIds.entries()) {
       await page.click(`[data-testid=job-row][data-job-id="${jobId}"]`);
