@@ -1,5 +1,6 @@
 // The bar under the top bar: which phone the keyboard drives, its Back / Home / Recents / Focus buttons, the group
-// tools (selection, sync, screenshots) and, while sync is on, the bar of followers.
+// tools (selection, sync, screenshots), saved groups, attention switches, the quick-reply panel and palette, and
+// while sync is on, the bar of followers.
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../native-bridge/protocol/controlInput.ts';
 import { ClipboardBridge } from '../chatTools/ClipboardBridge.tsx';
@@ -7,9 +8,16 @@ import { ToastView } from '../chatTools/ToastView.tsx';
 import { GroupToolbar } from '../groupControl/GroupToolbar.tsx';
 import { groupInputFor } from '../groupControl/groupInput.ts';
 import { SyncBar } from '../groupControl/SyncBar.tsx';
+import { selectCurrentSelection } from '../groupControl/groupSelectors.ts';
+import { AttentionControls } from '../attention/AttentionControls.tsx';
+import { AttentionWatcher } from '../attention/AttentionWatcher.tsx';
+import { BookEditDialog } from '../deviceBook/BookEditDialog.tsx';
+import { GroupsMenu } from '../deviceBook/GroupsMenu.tsx';
+import { QuickRepliesPanel } from '../quickReplies/QuickRepliesPanel.tsx';
+import { QuickReplyPalette } from '../quickReplies/QuickReplyPalette.tsx';
 import '../chatTools/chatTools.css';
 import type { WallDevice } from '../state/boxesSlice.ts';
-import { selectSelectedDevice } from '../state/selectors.ts';
+import { deviceDisplayName, selectSelectedDevice } from '../state/selectors.ts';
 import { useAppState, useServices } from './consoleServices.ts';
 import { KeyboardSink } from './KeyboardSink.tsx';
 
@@ -33,7 +41,10 @@ export function ControlBar() {
   const { t } = useTranslation();
   const { t: tt } = useTranslation('chatTools');
   const { store } = useServices();
+  const { t: td } = useTranslation('chatDesk');
   const selected = useAppState(selectSelectedDevice);
+  const selectedName = useAppState((state) => (selected ? deviceDisplayName(state, selected) : ''));
+  const panelOpen = useAppState((state) => state.quickPanelOpen);
   return (
     <>
       <div className="controlbar" data-testid="controlbar">
@@ -41,22 +52,43 @@ export function ControlBar() {
         {selected ? (
           <>
             <span className="controlling" data-testid="controlling">
-              {t('toolbar.selected', { name: selected.model || selected.serial })}
+              {t('toolbar.selected', { name: selectedName })}
             </span>
             <PhoneButtons device={selected} />
             <button type="button" onClick={() => store.getState().openFocus(selected.key)} data-testid="open-focus">
               {t('toolbar.focus')}
             </button>
             <GroupToolbar />
+            <button type="button" onClick={() => store.getState().openBookEditor(selectCurrentSelection(store.getState()).keys)} data-testid="book-edit">
+              {td('book.edit')}
+            </button>
             <span className="hint" title={tt('selection.hint')}>{t('toolbar.clipboardNote')}</span>
           </>
         ) : (
           <span className="hint">{t('toolbar.noneSelected')}</span>
         )}
       </div>
+      <div className="wall-tools" data-testid="wall-tools">
+        <GroupsMenu />
+        <AttentionControls />
+        <button
+          type="button"
+          className={panelOpen ? 'active' : ''}
+          aria-pressed={panelOpen}
+          title={`${td('replies.toggle')} (Alt+Q)`}
+          onClick={() => store.getState().toggleQuickPanel()}
+          data-testid="replies-toggle"
+        >
+          {td('replies.toggle')}
+        </button>
+      </div>
       <SyncBar />
       <ClipboardBridge />
       <ToastView />
+      <AttentionWatcher />
+      <BookEditDialog />
+      <QuickRepliesPanel />
+      <QuickReplyPalette />
     </>
   );
 }

@@ -3,7 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupInputFor } from '../groupControl/groupInput.ts';
-import { selectFocusDevice, selectTileState } from '../state/selectors.ts';
+import { deviceDisplayName, selectFocusDevice, selectTileState } from '../state/selectors.ts';
+import { ReplySuggestions } from '../quickReplies/QuickReplyPalette.tsx';
+import { matchReplies } from '../quickReplies/replyMatching.ts';
+import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useServices } from './consoleServices.ts';
 import { PhoneButtons } from './ControlBar.tsx';
@@ -15,6 +18,8 @@ export function FocusView() {
   const { store, links, keyboard } = useServices();
   const device = useAppState(selectFocusDevice);
   const tile = useAppState(useShallow((state) => (device ? selectTileState(state, device) : { state: 'offline' as const, reason: null })));
+  const name = useAppState((state) => (device ? deviceDisplayName(state, device) : ''));
+  const replies = useAppState((state) => state.quickReplies[selectActiveBoxId(state) ?? ''] ?? null);
   const [draft, setDraft] = useState('');
   const [sentCount, setSentCount] = useState(0);
 
@@ -28,7 +33,8 @@ export function FocusView() {
   }, [device, store]);
 
   if (!device) return null;
-  const name = device.model || device.serial;
+  // `/shortcut` + Tab (or Enter) takes the best matching quick reply into the text box instead of sending it.
+  const suggestion = draft.startsWith('/') && replies ? (matchReplies(replies, draft, 1)[0] ?? null) : null;
   const send = () => {
     if (!draft) return;
     groupInputFor(store, links).text(device, draft).then(() => setSentCount((count) => count + 1), () => undefined);
@@ -58,12 +64,18 @@ export function FocusView() {
               data-testid="focus-text"
               onChange={(event) => setDraft(event.target.value)}
               onKeyDown={(event) => {
+                if (suggestion && (event.key === 'Tab' || event.key === 'Enter') && !event.nativeEvent.isComposing) {
+                  event.preventDefault();
+                  setDraft(suggestion.text);
+                  return;
+                }
                 if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
                   event.preventDefault();
                   send();
                 }
               }}
             />
+            <ReplySuggestions draft={draft} onPick={setDraft} />
             <button type="button" className="primary" onClick={send} disabled={!draft}>
               {t('focus.send')}
             </button>

@@ -9,13 +9,15 @@ import { postingEn } from '../posting/i18n.en.ts';
 import { postingZhCN } from '../posting/i18n.zhCN.ts';
 import { chatToolsEn } from '../chatTools/i18n.en.ts';
 import { chatToolsZhCN } from '../chatTools/i18n.zhCN.ts';
+import { chatDeskEn } from '../deviceBook/i18n.en.ts';
+import { chatDeskZhCN } from '../deviceBook/i18n.zhCN.ts';
 
 export function createI18n(language: LanguageName): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN, chatTools: chatToolsZhCN, posting: postingZhCN }, en: { translation: en, chatTools: chatToolsEn, posting: postingEn } },
+    resources: { 'zh-CN': { translation: zhCN, chatTools: chatToolsZhCN, posting: postingZhCN, chatDesk: chatDeskZhCN }, en: { translation: en, chatTools: chatToolsEn, posting: postingEn, chatDesk: chatDeskEn } },
     interpolation: { escapeValue: false },
     initImmediate: false,
     returnNull: false,

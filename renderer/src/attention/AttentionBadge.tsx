@@ -1,0 +1,14 @@
+// The red dot on a tile whose phone needs attention, with the time it happened (「新消息 10:42」).
+import { useTranslation } from 'react-i18next';
+import { attentionTimeLabel } from './attentionTime.ts';
+import './attention.css';
+
+export function AttentionBadge({ since }: { since: number }) {
+  const { t } = useTranslation('chatDesk');
+  return (
+    <span className="attention-badge" data-testid="attention-badge" data-since={since}>
+      <span className="attention-dot" aria-hidden="true" />
+      {t('attention.badge', { time: attentionTimeLabel(since, Date.now()) })}
+    </span>
+  );
+}
