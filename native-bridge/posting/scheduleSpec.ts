@@ -1,12 +1,10 @@
 // Validation of a schedule: which post, which phones/groups, when, and how to pace it.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { MAX_STAGGER_SECONDS } from '../protocol/postingMessages.ts';
 
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM (24 h)');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((d) => DateTime.fromISO(d).isValid, 'not a real date');
-
-/** 12 hours: the widest spread of the phones' starts. */
-export const MAX_STAGGER_SECONDS = 43_200;
 
 export const scheduleTimeSchema = z.discriminatedUnion(
   'kind',

@@ -19,6 +19,9 @@ export const PostInputSchema = z.strictObject({
   tags: z.array(z.string().max(100)).max(50).optional(),
 });
 
+/** The widest spread of a schedule's phone starts: 12 hours, in seconds. */
+export const MAX_STAGGER_SECONDS = 43_200;
+
 /** Shape and size only; the box's schedule rules (known post, phones, groups, ranges) answer `invalid`. */
 export const ScheduleInputSchema = z.strictObject({
   postId: RecordIdSchema,

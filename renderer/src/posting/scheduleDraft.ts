@@ -1,4 +1,5 @@
 // The schedule dialog's draft: its checks, the request it becomes, and a preview of the planned start times.
+import { MAX_STAGGER_SECONDS } from '../../../native-bridge/protocol/postingMessages.ts';
 import type { ScheduleInputSchema } from '../../../native-bridge/protocol/postingMessages.ts';
 import type { z } from 'zod';
 
@@ -8,8 +9,6 @@ export type RepeatKind = (typeof RepeatKind)[keyof typeof RepeatKind];
 
 export const StaggerUnit = { seconds: 'seconds', minutes: 'minutes' } as const;
 export type StaggerUnit = (typeof StaggerUnit)[keyof typeof StaggerUnit];
-/** The box spreads starts over at most 12 hours, whatever the unit. */
-const MAX_STAGGER_SECONDS = 43_200;
 const SECONDS_PER: Record<StaggerUnit, number> = { seconds: 1, minutes: 60 };
 
 export interface ScheduleDraft {
