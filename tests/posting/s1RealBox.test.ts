@@ -10,7 +10,8 @@ import {
   type BoxProcess, type Child, type FarmPhone, type LogEntry, type PhoneState, type WireJob,
 } from './s1RealBoxKit.ts';
 
-const SEED = Number(process.env['PHONEWALL_S1_SEED'] ?? 20261122);
+// Another seed replays other kill moments: PHONEWALL_S1_SEED=7 npx vitest run tests/posting/s1RealBox.test.ts
+const SEED = /^\d+$/.test(process.env['PHONEWALL_S1_SEED'] ?? '') ? Number(process.env['PHONEWALL_S1_SEED']) : 20261122;
 const PHONES = 10;
 const POSTS_PER_PHONE = 10;
 const KILLS = 5;
