@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBox } from '../../native-bridge/box.ts';
 import type { RunningBox } from '../../native-bridge/box.ts';
+import { testPicture, uploadMedia } from '../box/postingKit.ts';
+import { BoxTestClient } from '../box/wsTestClient.ts';
 import { buildRenderer, launchChromium } from './consoleBrowser.ts';
 
 describe('device book shared by every console of a box (issue 5, acceptance 4)', () => {
@@ -24,7 +26,7 @@ describe('device book shared by every console of a box (issue 5, acceptance 4)',
   const tags = (page: Page, n: number) => tile(page, n).locator('[data-testid=tile-tag]').allTextContents();
 
   async function startTheBox(): Promise<void> {
-    box = await startBox({ dataDir, listen: { host: '127.0.0.1', port: 0 }, simulate: 4, adbServer: null, rendererDir, posting: false, log: () => undefined });
+    box = await startBox({ dataDir, listen: { host: '127.0.0.1', port: 0 }, simulate: 4, adbServer: null, rendererDir, log: () => undefined });
     await vi.waitFor(() => expect(box.hub.list().filter((d) => d.state === 'online')).toHaveLength(4), { timeout: 90_000, interval: 250 });
   }
 
@@ -113,6 +115,27 @@ describe('device book shared by every console of a box (issue 5, acceptance 4)',
     for (const n of [2, 3]) expect(await tile(second, n).getAttribute('data-group-role')).toBe('member');
     for (const n of [1, 4]) expect(await tile(second, n).getAttribute('data-group-role')).toBe('none');
     await second.screenshot({ path: '/tmp/phonewall-device-book-group.png' });
+  });
+
+  it('deleting a group a schedule still targets shows the box’s conflict and keeps the group', async () => {
+    const token = readFileSync(box.adminTokenPath, 'utf8').trim();
+    const client = await BoxTestClient.connect(box.url, '/ws/control', { token });
+    try {
+      const book = (await client.request({ type: 'getDeviceBook' })).result as { groups: { id: string; name: string }[] };
+      const group = book.groups.find((g) => g.name === '早班组')!;
+      const sha256 = (await uploadMedia(box, token, testPicture(0))).json.sha256 as string;
+      const post = ((await client.request({ type: 'createPost', post: { title: '上新', text: '新品到店', images: [sha256] } })).result as { post: { id: string } }).post;
+      const startDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const created = await client.request({ type: 'createSchedule', schedule: { postId: post.id, groups: [group.id], time: { kind: 'daily', time: '09:00', startDate } } });
+      const scheduleId = (created.result as { schedule: { id: string } }).schedule.id;
+      first.once('dialog', (dialog) => void dialog.accept());
+      await first.selectOption('[data-testid=group-pick]', { label: '早班组 (2)' });
+      await first.click('[data-testid=group-delete]');
+      await expect.poll(() => first.locator('[data-testid=group-message]').textContent(), { timeout: 10_000 }).toContain(scheduleId);
+      expect(await first.locator('[data-testid=group-pick] option').allTextContents()).toContain('早班组 (2)');
+    } finally {
+      client.close();
+    }
   });
 
   it('names, tags and groups survive a box restart on the same data folder', async () => {

@@ -104,6 +104,7 @@ describe('quick replies and needs attention against a real box with 4 phones (is
     await expect.poll(() => page.locator('[data-testid=controlling]').count()).toBe(1);
     await page.click('[data-testid=reply-send]');
     await expect.poll(() => mine(1), { timeout: 45_000 }).toEqual(['订单已发货，预计明天送达 😊']);
+    await expect.poll(() => phone(1).inspect().inputText, { timeout: 15_000 }).toBe('');
     expect(mine(2)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { selectCurrentSelection } from '../groupControl/groupSelectors.ts';
 import { deviceKey } from '../state/boxesSlice.ts';
-import { boxProblemsOf, selectActiveBoxId } from './activeBox.ts';
+import { boxMessageOf, selectActiveBoxId } from './activeBox.ts';
 
 export function GroupsMenu() {
   const { t } = useTranslation('chatDesk');
@@ -21,10 +21,7 @@ export function GroupsMenu() {
     if (!link) throw new Error('box offline');
     return link;
   };
-  const fail = (error: unknown) => {
-    const problems = boxProblemsOf(error);
-    setMessage({ text: problems.general ?? Object.values(problems.fields).join('; '), tone: 'error' });
-  };
+  const fail = (error: unknown) => setMessage({ text: boxMessageOf(error), tone: 'error' });
 
   const selectGroup = async (groupId: string) => {
     setPicked(groupId);

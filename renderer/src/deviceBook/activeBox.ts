@@ -26,3 +26,9 @@ export function boxProblemsOf(error: unknown): BoxProblems {
   }
   return { fields, general: Object.keys(fields).length > 0 ? null : error.error.message };
 }
+
+/** One line for places without fields (a menu, a file import): the box's whole message, which names the culprit. */
+export function boxMessageOf(error: unknown): string {
+  if (error instanceof RequestFailed) return error.error.message;
+  return error instanceof Error ? error.message : String(error);
+}

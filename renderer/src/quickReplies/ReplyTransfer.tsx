@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireImportReport } from '../../../native-bridge/protocol/chatToolsMessages.ts';
 import { useServices } from '../components/consoleServices.ts';
-import { boxProblemsOf } from '../deviceBook/activeBox.ts';
+import { boxMessageOf } from '../deviceBook/activeBox.ts';
 import { exportFileName, importReportView, replyFileFormat } from './importReport.ts';
 import type { ImportReportView, ReplyFileFormat } from './importReport.ts';
 
@@ -37,8 +37,7 @@ export function ReplyTransfer({ boxId }: { boxId: string }) {
       if (!connection) throw new Error('box offline');
       setReport(importReportView(await connection.request<WireImportReport>({ type: 'importQuickReplies', format, content })));
     } catch (failure) {
-      const problems = boxProblemsOf(failure);
-      setError(problems.general ?? Object.values(problems.fields).join('; '));
+      setError(boxMessageOf(failure));
     }
   };
   const exportAs = async (format: ReplyFileFormat) => {
@@ -49,7 +48,7 @@ export function ReplyTransfer({ boxId }: { boxId: string }) {
       const result = await connection.request<{ content: string }>({ type: 'exportQuickReplies', format });
       download(exportFileName(format, new Date()), result.content, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     } catch (failure) {
-      setError(boxProblemsOf(failure).general);
+      setError(boxMessageOf(failure));
     }
   };
 
