@@ -120,6 +120,27 @@ describe('quick replies and needs attention against a real box with 4 phones (is
     await expect.poll(() => mine(1), { timeout: 45_000 }).toEqual(['订单已发货，预计明天送达 😊', '您好，欢迎光临！有什么可以帮您？']);
   });
 
+  it('typing /shortcut in the focus view offers the reply; Tab takes its text into the box, which types it on the phone', async () => {
+    await tile(1).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=focus-view]');
+    try {
+      await page.click('[data-testid=focus-text]');
+      await page.keyboard.type('/sh');
+      await page.waitForSelector('[data-testid=reply-suggestion]');
+      expect(await page.locator('[data-testid=reply-suggestion]').count()).toBe(1);
+      await page.keyboard.press('Tab');
+      expect(await page.locator('[data-testid=focus-text]').inputValue()).toBe('订单已发货，预计明天送达 😊');
+      // The focus view's Enter types the text into the phone's input box (as before quick replies existed).
+      await page.keyboard.press('Enter');
+      await expect.poll(() => phone(1).inspect().inputText, { timeout: 45_000 }).toBe('订单已发货，预计明天送达 😊');
+      expect(await client.request({ type: 'input', deviceId: id(1), input: { kind: 'key', action: 'press', key: 'enter' } })).toMatchObject({ ok: true });
+      await expect.poll(() => mine(1).filter((text) => text === '订单已发货，预计明天送达 😊').length, { timeout: 15_000 }).toBe(2);
+    } finally {
+      await page.click('[data-testid=close-focus]');
+    }
+  });
+
   it('with sync on for 3 phones, send-to-group puts the text on all 3', async () => {
     await tile(2).locator('canvas').click({ modifiers: ['Control'] });
     await tile(3).locator('canvas').click({ modifiers: ['Control'] });

@@ -1,6 +1,8 @@
 // The console's link to one box: control + media sockets, device events, ordered input, stream subscriptions,
 // liveness and reconnect with backoff.
 import type { DeviceInfo } from '../../../native-bridge/protocol/boxMessages.ts';
+import { z } from 'zod';
+import { WireDeviceBookSchema, WireQuickReplySchema } from '../../../native-bridge/protocol/chatToolsMessages.ts';
 import type { WireDeviceBook, WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
 import type { Input, StreamProfile } from '../../../native-bridge/protocol/controlInput.ts';
 import { decodeMediaFrame } from '../../../native-bridge/protocol/mediaFrame.ts';
@@ -52,6 +54,9 @@ interface Subscription {
   streamId: number | null;
   requested: boolean;
 }
+
+const QuickReplyListSchema = z.object({ replies: z.array(WireQuickReplySchema) });
+const AttentionListSchema = z.object({ attention: z.array(z.object({ deviceId: z.string(), since: z.number() })) });
 
 const defaultPingMs = 15_000;
 const streamRetryMs = 3000;
@@ -207,16 +212,19 @@ export class BoxConnection {
     }, this.createSocket, this.now);
   }
 
-  /** A box without chat tools answers `not_found`: the console then simply shows none. */
+  /** A box without chat tools answers `not_found` (or something else): the console then simply shows none. */
   private loadChatTools(): void {
     const { events } = this.options;
     const control = this.control;
     if (!control) return;
-    control.request<WireDeviceBook>({ type: 'getDeviceBook' }).then((book) => events.onDeviceBook?.(book), () => undefined);
-    control.request<{ replies: WireQuickReply[] }>({ type: 'listQuickReplies' }).then((result) => events.onQuickReplies?.(result.replies), () => undefined);
-    control
-      .request<{ attention: { deviceId: string; since: number }[] }>({ type: 'listAttention' })
-      .then((result) => events.onAttentionList?.(result.attention), () => undefined);
+    const load = <T>(request: Promise<unknown>, schema: z.ZodType<T>, use: (value: T) => void) =>
+      request.then((result) => {
+        const parsed = schema.safeParse(result);
+        if (parsed.success) use(parsed.data);
+      }, () => undefined);
+    void load(control.request({ type: 'getDeviceBook' }), WireDeviceBookSchema, (book: WireDeviceBook) => events.onDeviceBook?.(book));
+    void load(control.request({ type: 'listQuickReplies' }), QuickReplyListSchema, (result: { replies: WireQuickReply[] }) => events.onQuickReplies?.(result.replies));
+    void load(control.request({ type: 'listAttention' }), AttentionListSchema, (result) => events.onAttentionList?.(result.attention));
   }
 
   private requestStream(subscription: Subscription): void {
