@@ -176,6 +176,16 @@ describe('quick replies and needs attention against a real box with 4 phones (is
     expect(await page.locator('[data-testid=import-rejected]').nth(1).textContent()).toContain('shortcut');
     await expect.poll(() => page.locator('[data-testid=reply-item]').count(), { timeout: 10_000 }).toBe(5);
     await page.screenshot({ path: '/tmp/phonewall-quick-replies-import.png' });
+
+    // Up moves a reply within its category on the box, for every console.
+    const titles = () => page.locator('[data-testid=reply-item] .reply-title').allTextContents();
+    await page.locator('[data-testid=replies-category]', { hasText: '导入' }).click();
+    await expect.poll(titles).toEqual(['一', '四', '五']);
+    await page.locator('[data-testid=reply-item]', { hasText: '第五条导入话术' }).locator('[data-testid=reply-up]').click();
+    await expect.poll(titles, { timeout: 10_000 }).toEqual(['一', '五', '四']);
+    const listed = (await client.request({ type: 'listQuickReplies', category: '导入' })).result as { replies: { title: string }[] };
+    expect(listed.replies.map((r) => r.title)).toEqual(['一', '五', '四']);
+    await page.locator('[data-testid=replies-category]').first().click();
   });
 
   it('a customer message on phone 4 raises its badge; taking phone 4 clears it; idle tiles stay without one', async () => {
