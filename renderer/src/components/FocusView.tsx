@@ -6,7 +6,7 @@ import { groupInputFor } from '../groupControl/groupInput.ts';
 import { deviceDisplayName, selectFocusDevice, selectTileState } from '../state/selectors.ts';
 import { ReplySuggestions } from '../quickReplies/QuickReplyPalette.tsx';
 import { matchReplies } from '../quickReplies/replyMatching.ts';
-import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
+import { selectActiveReplies } from '../quickReplies/quickRepliesSlice.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useServices } from './consoleServices.ts';
 import { PhoneButtons } from './ControlBar.tsx';
@@ -19,7 +19,7 @@ export function FocusView() {
   const device = useAppState(selectFocusDevice);
   const tile = useAppState(useShallow((state) => (device ? selectTileState(state, device) : { state: 'offline' as const, reason: null })));
   const name = useAppState((state) => (device ? deviceDisplayName(state, device) : ''));
-  const replies = useAppState((state) => state.quickReplies[selectActiveBoxId(state) ?? ''] ?? null);
+  const replies = useAppState(selectActiveReplies);
   const [draft, setDraft] = useState('');
   const [sentCount, setSentCount] = useState(0);
 
@@ -34,7 +34,7 @@ export function FocusView() {
 
   if (!device) return null;
   // `/shortcut` + Tab (or Enter) takes the best matching quick reply into the text box instead of sending it.
-  const suggestion = draft.startsWith('/') && replies ? (matchReplies(replies, draft, 1)[0] ?? null) : null;
+  const suggestion = draft.startsWith('/') ? (matchReplies(replies, draft, 1)[0] ?? null) : null;
   const send = () => {
     if (!draft) return;
     groupInputFor(store, links).text(device, draft).then(() => setSentCount((count) => count + 1), () => undefined);

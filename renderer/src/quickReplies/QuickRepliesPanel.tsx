@@ -5,13 +5,12 @@ import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMe
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
 import { QuickReplyForm } from './QuickReplyForm.tsx';
+import { selectActiveReplies } from './quickRepliesSlice.ts';
 import { ReplyAction } from './replySender.ts';
 import { matchReplies, replyCategories, reorderedIds } from './replyMatching.ts';
 import { ReplyTransfer } from './ReplyTransfer.tsx';
 import { useReplySending } from './useReplySending.ts';
 import './quickReplies.css';
-
-const none: WireQuickReply[] = [];
 
 /** The panel starts under the console's top bar, whose height changes with the window width (it wraps). */
 function useTopBarBottom(open: boolean): number {
@@ -33,7 +32,7 @@ export function QuickRepliesPanel() {
   const { store, links } = useServices();
   const open = useAppState((state) => state.quickPanelOpen);
   const boxId = useAppState(selectActiveBoxId);
-  const replies = useAppState((state) => (boxId ? (state.quickReplies[boxId] ?? none) : none));
+  const replies = useAppState(selectActiveReplies);
   const [category, setCategory] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<WireQuickReply | 'new' | null>(null);

@@ -3,12 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
 import { useAppState, useServices } from '../components/consoleServices.ts';
-import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
+import { selectActiveReplies } from './quickRepliesSlice.ts';
 import { ReplyAction } from './replySender.ts';
 import { matchReplies } from './replyMatching.ts';
 import { useReplySending } from './useReplySending.ts';
-
-const none: WireQuickReply[] = [];
 
 /** Ctrl/⌘+K opens the palette, Alt+Q shows or hides the panel; both work while the phone keyboard is captured. */
 export function useQuickReplyShortcuts(): void {
@@ -92,8 +90,7 @@ function Palette({ replies, onClose }: { replies: WireQuickReply[]; onClose(): v
 export function QuickReplyPalette() {
   const { store } = useServices();
   const open = useAppState((state) => state.paletteOpen);
-  const boxId = useAppState(selectActiveBoxId);
-  const replies = useAppState((state) => (boxId ? (state.quickReplies[boxId] ?? none) : none));
+  const replies = useAppState(selectActiveReplies);
   useQuickReplyShortcuts();
   if (!open) return null;
   return (
@@ -105,8 +102,7 @@ export function QuickReplyPalette() {
 
 /** Under the focus view's text box: replies whose shortcut starts with what was typed after `/`. */
 export function ReplySuggestions({ draft, onPick }: { draft: string; onPick(text: string): void }) {
-  const boxId = useAppState(selectActiveBoxId);
-  const replies = useAppState((state) => (boxId ? (state.quickReplies[boxId] ?? none) : none));
+  const replies = useAppState(selectActiveReplies);
   if (!draft.startsWith('/')) return null;
   const matches = matchReplies(replies, draft, 6);
   if (matches.length === 0) return null;

@@ -1,6 +1,8 @@
 // Console state of the quick-reply library (话术库): each box's replies in display order, the panel and the palette.
 import type { StateCreator } from 'zustand';
 import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
+import type { AppState } from '../state/appStore.ts';
 
 export interface QuickRepliesSlice {
   /** By box id, in the box's display order. */
@@ -20,3 +22,11 @@ export const createQuickRepliesSlice: StateCreator<QuickRepliesSlice, [], [], Qu
   toggleQuickPanel: (open) => set((state) => ({ quickPanelOpen: open ?? !state.quickPanelOpen })),
   setPaletteOpen: (open) => set({ paletteOpen: open }),
 });
+
+const noReplies: WireQuickReply[] = [];
+
+/** The library of the box the chat tools work with (the selected phone's box); a stable empty list when none. */
+export function selectActiveReplies(state: AppState): WireQuickReply[] {
+  const boxId = selectActiveBoxId(state);
+  return (boxId ? state.quickReplies[boxId] : undefined) ?? noReplies;
+}
