@@ -61,7 +61,7 @@ describe('quick replies and needs attention against a real box with 4 phones (is
     const chromium = await launchChromium();
     browser = chromium.browser;
     cleanups.push(chromium.cleanup);
-    page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
     await page.goto(`${box.url}/#token=${token}`);
     await page.waitForSelector('[data-testid=tile]:nth-child(4)', { timeout: 60_000 });
     for (const n of [1, 2, 3, 4]) await tile(n).locator('canvas').waitFor();
@@ -186,6 +186,13 @@ describe('quick replies and needs attention against a real box with 4 phones (is
     const listed = (await client.request({ type: 'listQuickReplies', category: '导入' })).result as { replies: { title: string }[] };
     expect(listed.replies.map((r) => r.title)).toEqual(['一', '五', '四']);
     await page.locator('[data-testid=replies-category]').first().click();
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.click('[data-testid=reply-export-csv]')]);
+    expect(download.suggestedFilename()).toMatch(/^phonewall-replies-\d{8}-\d{4}\.csv$/);
+    const file = await download.path();
+    const exported = readFileSync(file, 'utf8');
+    expect(exported).toContain('第五条导入话术');
+    expect(exported).toContain('/welcome');
   });
 
   it('a customer message on phone 4 raises its badge; taking phone 4 clears it; idle tiles stay without one', async () => {
