@@ -8,6 +8,7 @@ import { ViewSwitch } from '../posting/ViewSwitch.tsx';
 
 export function TopBar() {
   const { t } = useTranslation();
+  const { t: td } = useTranslation('chatDesk');
   const { store } = useServices();
   const counts = useAppState(useShallow(selectWallCounts));
   const filter = useAppState((state) => state.filter);
@@ -28,6 +29,7 @@ export function TopBar() {
         type="search"
         value={filter}
         placeholder={t('toolbar.filter')}
+        title={td('book.filterHint')}
         aria-label={t('toolbar.filter')}
         data-testid="filter"
         onChange={(event) => actions.setFilter(event.target.value)}
