@@ -10,6 +10,7 @@ import { selectActiveReplies } from '../quickReplies/quickRepliesSlice.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppState, useServices } from './consoleServices.ts';
 import { PhoneButtons } from './ControlBar.tsx';
+import { BusyOverlay } from '../posting/BusyOverlay.tsx';
 import { PhoneScreen } from './PhoneScreen.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
@@ -55,6 +56,7 @@ export function FocusView() {
         <div className="focus-body">
           <div className="focus-screen" style={{ aspectRatio: device.width > 0 ? `${device.width} / ${device.height}` : '9 / 20' }}>
             <PhoneScreen device={device} profile="focus" live={tile.state === 'online'} wheelToPhone onPointerTaken={() => keyboard.focus()} className="focus-canvas" />
+            <BusyOverlay deviceKey={device.key} />
           </div>
           <div className="focus-side">
             <textarea

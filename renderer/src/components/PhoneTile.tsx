@@ -11,6 +11,7 @@ import { AttentionBadge } from '../attention/AttentionBadge.tsx';
 import { selectTileRole } from '../groupControl/groupSelectors.ts';
 import { useGroupActions } from '../groupControl/useGroupActions.ts';
 import { useAppState, useServices } from './consoleServices.ts';
+import { BusyOverlay } from '../posting/BusyOverlay.tsx';
 import { PhoneScreen } from './PhoneScreen.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
@@ -65,6 +66,7 @@ export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxN
       <div className="tile-screen" style={{ aspectRatio: aspect }}>
         {since !== null ? <AttentionBadge since={since} /> : null}
         <PhoneScreen device={device} profile="grid" live={tile.state === 'online'} wheelToPhone={selected} onPointerTaken={take} className="tile-canvas" />
+        <BusyOverlay deviceKey={device.key} />
         {tile.state !== 'online' ? (
           <div className="tile-overlay">
             <strong>{t(`state.${tile.state}`)}</strong>
