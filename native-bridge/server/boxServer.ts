@@ -106,6 +106,8 @@ export class BoxServer {
       this.unsubscribes.push(posting.onJob((change) => this.jobChanged(change)));
       this.unsubscribes.push(
         posting.onBusyChange((deviceId) => {
+          // A posting flow drives the screen like an operator would: its own screen changes are not news.
+          this.options.chatTools?.attention.setOperatorHolding(deviceId, posting.busyOf(deviceId) !== null);
           const device = this.options.hub.list().find((d) => d.id === deviceId);
           if (device) this.deviceChanged(device, false);
         }),
