@@ -46,11 +46,6 @@ export default tseslint.config(
     },
   },
   {
-    // The Vite config runs in Node at build time; it is not renderer code.
-    files: ['renderer/vite.config.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['native-bridge/**/*.ts'],
     ignores: ['native-bridge/protocol/**'],
     rules: {

@@ -8,7 +8,7 @@ import { build as viteBuild } from 'vite';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildRenderer() {
-  await viteBuild({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(repoRoot, 'build', 'vite.renderer.config.ts'), logLevel: 'warn' });
 }
 
 /** Sandboxed preloads cannot be ESM: one CommonJS file with only `electron` left external. */

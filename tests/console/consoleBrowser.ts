@@ -12,7 +12,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 /** Builds into its own folder so parallel test files never race on dist/renderer. */
 export async function buildRenderer(): Promise<{ dir: string; cleanup(): void }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'phonewall-renderer-'));
-  await build({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
+  await build({ configFile: path.join(repoRoot, 'build', 'vite.renderer.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -1,10 +1,10 @@
-// Vite build of the console: relative asset paths so it works under app:// and when a box serves it at `/`.
+// Vite build of the console (renderer/): relative asset paths so it works under app:// and when a box serves it at `/`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const rendererDir = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 
 export default defineConfig({
   root: rendererDir,
