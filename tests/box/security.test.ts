@@ -1,4 +1,4 @@
-// Security of the box's WebSocket API (RELIABILITY.md W1–W6, W9, W10) against a replayed-stream hub.
+// Security of the box's WebSocket API (reliability cases W1–W6, W9, W10) against a replayed-stream hub.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
