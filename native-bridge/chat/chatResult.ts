@@ -1,13 +1,10 @@
 // Results and typed errors of the chat tools' stores, shaped like the box protocol's errors so they cross as data.
-import type { z } from 'zod';
 import type { ErrorCode } from '../protocol/errorCodes.ts';
+import { describeProblems, type FieldProblem } from '../validation/fieldProblems.ts';
+
+export { fieldProblems, type FieldProblem } from '../validation/fieldProblems.ts';
 
 export type ChatErrorCode = Extract<ErrorCode, 'bad_request' | 'not_found'>;
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
 
 export interface ChatError {
   code: ChatErrorCode;
@@ -30,17 +27,6 @@ export function badRequest(problems: FieldProblem[]): { ok: false; error: ChatEr
   return { ok: false, error: { code: 'bad_request', message: describeProblems(problems), problems } };
 }
 
-/** Zod issues as `field: message` items, with paths like `entries[2].tags[0]`. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('') || '(input)',
-    message: issue.message,
-  }));
-}
-
-export function describeProblems(problems: readonly FieldProblem[]): string {
-  return problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-}
 
 /** Thrown inside a store transaction to roll it back and hand a typed failure to the caller. */
 export class ChatAbort extends Error {

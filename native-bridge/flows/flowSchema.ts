@@ -1,5 +1,6 @@
 // The flow file format (version 1): steps as data, validated with errors naming the step index and field.
 import { z } from 'zod';
+import { fieldPath } from '../validation/fieldProblems.ts';
 
 const positiveInt = (what = 'a positive integer') => z.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
 const unit = z.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');
@@ -115,7 +116,7 @@ export type ViewSelector = z.infer<typeof viewSelectorSchema>;
 export type FlowParseResult = { ok: true; flow: Flow } | { ok: false; errors: string[] };
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('') || '(flow)';
+  return fieldPath(path, '(flow)');
 }
 
 /** Parses a flow from JSON text or a value; errors read like `steps[3].timeoutMs: expected a positive integer`. */

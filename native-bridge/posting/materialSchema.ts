@@ -32,19 +32,4 @@ export const materialInputSchema = z
 
 export type MaterialInput = z.infer<typeof materialInputSchema>;
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/** Turns zod issues into `field: message` items, e.g. `images: a post carries at most 9 images: remove some`. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('') || '(input)',
-    message: issue.message,
-  }));
-}
-
-export function describeProblems(problems: readonly FieldProblem[]): string {
-  return problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-}
+export { describeProblems, fieldProblems, type FieldProblem } from '../validation/fieldProblems.ts';
