@@ -27,6 +27,3 @@ export function cleanText(label: string, rule: TextRule): z.ZodType<string, unkn
     .refine((text) => codePoints(text) <= rule.max, `${label} is longer than ${rule.max} characters`)
     .refine((text) => !forbidden.test(text), `${label} contains control characters`);
 }
-
-/** Ids the box generates (UUIDs) or a client chose (letters, digits, - and _). */
-export const RecordIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'invalid id');

@@ -4,7 +4,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { DeviceIdSchema } from '../protocol/clientMessages.ts';
 import { badRequest, ChatAbort, fieldProblems, notFound, ok, type ChatResult } from './chatResult.ts';
-import { cleanText, RecordIdSchema } from './chatText.ts';
+import { RecordIdSchema } from '../protocol/ids.ts';
+import { cleanText } from './chatText.ts';
 
 export const DeviceBookLimits = { name: 64, note: 500, tag: 32, tags: 20, groupMembers: 1000, batch: 1000 } as const;
 

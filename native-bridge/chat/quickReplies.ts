@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { badRequest, ChatAbort, fieldProblems, notFound, ok, type ChatResult, type FieldProblem } from './chatResult.ts';
-import { cleanText, RecordIdSchema } from './chatText.ts';
+import { RecordIdSchema } from '../protocol/ids.ts';
+import { cleanText } from './chatText.ts';
 
 export const QuickReplyLimits = { category: 32, title: 64, text: 1000, shortcut: 32, reorder: 10_000, searchResults: 200 } as const;
 

@@ -3,12 +3,10 @@ import { z } from 'zod';
 import { RequestIdSchema, DeviceIdSchema, StreamIdSchema, UploadIdSchema } from './clientMessages.ts';
 import type { ClientMessageType, RequestId } from './clientMessages.ts';
 import { StreamProfileSchema } from './controlInput.ts';
-import { CHAT_TOOLS_EVENT_SCHEMAS } from './chatToolsMessages.ts';
-import type { ChatToolsResultMap } from './chatToolsMessages.ts';
 import { ERROR_CODES } from './errorCodes.ts';
-import { DeviceBusySchema, JobEventSchema } from './postingMessages.ts';
-import type { JobEvent, PostingResultMap } from './postingMessages.ts';
 import type { ErrorCode, ProtocolError } from './errorCodes.ts';
+import { FEATURE_EVENT_SCHEMAS } from './features.ts';
+import type { FeatureResultMap } from './features.ts';
 import { ROLES } from './roles.ts';
 
 export const ProtocolErrorSchema = z.strictObject({
@@ -19,6 +17,10 @@ export const ProtocolErrorSchema = z.strictObject({
   /** `busy`: the posting job running on the phone. */
   jobId: z.string().optional(),
 });
+
+/** A phone running a posting flow: consoles may watch it, their input is refused with `busy`. */
+export const DeviceBusySchema = z.strictObject({ jobId: z.string(), since: z.number() });
+export type DeviceBusy = z.infer<typeof DeviceBusySchema>;
 
 export const DeviceInfoSchema = z.strictObject({
   id: z.string(),
@@ -77,19 +79,21 @@ export const BoxMessageSchema = z.union([
   PushProgressEventSchema,
   ClipboardEventSchema,
   StreamEndedEventSchema,
-  JobEventSchema,
-  ...CHAT_TOOLS_EVENT_SCHEMAS,
+  ...FEATURE_EVENT_SCHEMAS,
 ]);
 export type BoxMessage = z.infer<typeof BoxMessageSchema>;
+/** Messages the box sends on its own (not hello, not a response): device, job, chat-desk, … events. */
+export type BoxEvent = Exclude<BoxMessage, { type: 'hello' | 'response' }>;
+export type BoxEventType = BoxEvent['type'];
+export type BoxEventOf<T extends BoxEventType> = Extract<BoxEvent, { type: T }>;
 export type HelloMessage = z.infer<typeof HelloMessageSchema>;
 export type DeviceEvent = z.infer<typeof DeviceEventSchema>;
 export type PushProgressEvent = z.infer<typeof PushProgressEventSchema>;
 export type ClipboardEvent = z.infer<typeof ClipboardEventSchema>;
 export type StreamEndedEvent = z.infer<typeof StreamEndedEventSchema>;
-export type { JobEvent };
 
 /** The result of each request type. */
-export interface ResultMap extends PostingResultMap, ChatToolsResultMap {
+export interface ResultMap extends FeatureResultMap {
   hello: { protocolVersion: number; role: string };
   ping: { now: number };
   listDevices: { devices: DeviceInfo[] };

@@ -1,13 +1,12 @@
 // Client → box messages: one discriminated union (`type`), each a request with an `id` the box answers.
 import { z } from 'zod';
-import { CHAT_TOOLS_REQUEST_SCHEMAS } from './chatToolsMessages.ts';
 import { AppNameSchema, InputSchema, StreamProfileSchema } from './controlInput.ts';
+import { FEATURE_REQUEST_SCHEMAS } from './features.ts';
+import { DeviceIdSchema, requestHead } from './ids.ts';
 import { Limits } from './limits.ts';
-import { POSTING_REQUEST_SCHEMAS } from './postingMessages.ts';
-import { DeviceIdSchema, requestHead } from './requestIds.ts';
 
-export { DeviceIdSchema, RequestIdSchema } from './requestIds.ts';
-export type { RequestId } from './requestIds.ts';
+export { DeviceIdSchema, RequestIdSchema } from './ids.ts';
+export type { RequestId } from './ids.ts';
 export const StreamIdSchema = z.int().min(1).max(0xffff);
 export const UploadIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'invalid upload id');
 
@@ -81,8 +80,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
   RequestKeyFrameRequestSchema,
-  ...POSTING_REQUEST_SCHEMAS,
-  ...CHAT_TOOLS_REQUEST_SCHEMAS,
+  ...FEATURE_REQUEST_SCHEMAS,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];

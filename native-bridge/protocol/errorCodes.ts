@@ -3,6 +3,8 @@
 export const ErrorCode = {
   /** The message is not valid JSON, not a known shape, or a field is out of its allowed range. */
   BadRequest: 'bad_request',
+  /** The console's link to the box is down; never sent by a box, it is how a console names a request it could not send. */
+  Offline: 'offline',
   /** The `type` is not one this protocol version knows. */
   UnknownType: 'unknown_type',
   /** No valid token (at upgrade this is an HTTP 401 instead). */
@@ -23,7 +25,8 @@ export const ErrorCode = {
   UnsupportedVersion: 'unsupported_version',
   /** The phone is running a posting flow (the error names the job); watching stays allowed. */
   Busy: 'busy',
-  /** Input the box's rules refuse (a post over the text limit, a schedule naming unknown phones); see `problems`. */
+  /** A well-formed request the box's rules refuse (a post over the text limit, a schedule naming unknown phones, a
+   * quick reply without text); `problems` names each field. */
   Invalid: 'invalid',
   /** The record is not in a state that allows this (retrying a done job, deleting a scheduled post). */
   Conflict: 'conflict',

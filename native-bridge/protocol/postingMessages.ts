@@ -1,9 +1,7 @@
 // Scheduled-posting part of protocol v1: material, schedule, job and flow requests, the job wire type and event.
 import { z } from 'zod';
-import { DeviceIdSchema, requestHead as req } from './requestIds.ts';
+import { DeviceIdSchema, RecordIdSchema, requestHead as req } from './ids.ts';
 
-/** Ids the box made (posts, schedules, jobs). */
-export const RecordIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'invalid id');
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 (64 lowercase hex digits)');
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 const Hm = z.string().max(5);
@@ -27,7 +25,7 @@ export const ScheduleInputSchema = z.strictObject({
   postId: RecordIdSchema,
   flowId: z.string().min(1).max(100).optional(),
   devices: z.array(DeviceIdSchema).max(1000).optional(),
-  groups: z.array(z.string().min(1).max(128)).max(200).optional(),
+  groups: z.array(RecordIdSchema).max(200).optional(),
   time: z.union([
     z.strictObject({ kind: z.literal('once'), date: DateSchema, time: Hm }),
     z.strictObject({ kind: z.literal('daily'), time: Hm, startDate: DateSchema, endDate: DateSchema.optional() }),
@@ -128,9 +126,7 @@ export type JobTransition = z.infer<typeof JobTransitionSchema>;
 export const JobEventSchema = z.strictObject({ type: z.literal('job'), job: WireJobSchema, transition: JobTransitionSchema });
 export type JobEvent = z.infer<typeof JobEventSchema>;
 
-/** A phone running a posting flow: consoles may watch it, their input is refused with `busy`. */
-export const DeviceBusySchema = z.strictObject({ jobId: z.string(), since: z.number() });
-export type DeviceBusy = z.infer<typeof DeviceBusySchema>;
+export const POSTING_EVENT_SCHEMAS = [JobEventSchema] as const;
 
 export interface WireSchedule {
   id: string;

@@ -1,7 +1,7 @@
 // Token roles and what each may ask of the box.
+import type { BoxEventType } from './boxMessages.ts';
 import type { ClientMessageType } from './clientMessages.ts';
-import { CHAT_TOOLS_READ_TYPES } from './chatToolsMessages.ts';
-import { POSTING_READ_TYPES } from './postingMessages.ts';
+import { FEATURE_READ_TYPES } from './features.ts';
 
 export const Role = { Admin: 'admin', Operator: 'operator', Viewer: 'viewer' } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -17,15 +17,14 @@ const WATCH_ONLY: ReadonlySet<ClientMessageType> = new Set([
   'subscribe',
   'unsubscribe',
   'requestKeyFrame',
-  ...POSTING_READ_TYPES,
-  ...CHAT_TOOLS_READ_TYPES,
+  ...FEATURE_READ_TYPES,
 ]);
 
 export function roleMayDo(role: Role, type: ClientMessageType): boolean {
   return role !== Role.Viewer || WATCH_ONLY.has(type);
 }
 
-/** Viewers do not receive phone clipboards (they may hold private text). */
-export function roleReceivesClipboard(role: Role): boolean {
-  return role !== Role.Viewer;
+/** Viewers do not receive phone clipboards (they may hold private text); every other event goes to every role. */
+export function roleReceivesEvent(role: Role, type: BoxEventType): boolean {
+  return type !== 'clipboard' || role !== Role.Viewer;
 }

@@ -1,6 +1,6 @@
 // Turns the chat tools' change and attention callbacks into wire events for every control client.
 import type { AttentionEvent as MonitorEvent } from '../chat/attentionMonitor.ts';
-import type { AttentionEvent, DeviceBookEvent, QuickRepliesEvent } from '../protocol/chatToolsMessages.ts';
+import type { AttentionEvent, DeviceBookEvent, QuickRepliesEvent } from '../protocol/chatDeskMessages.ts';
 import type { BoxChatTools } from './boxChatTools.ts';
 import { wireDeviceBook, wireQuickReply } from './chatToolsRequests.ts';
 

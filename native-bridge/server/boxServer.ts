@@ -10,10 +10,11 @@ import type { BoxPosting } from '../posting/boxPosting.ts';
 import { wireChatToolsEvents } from './attentionWiring.ts';
 import type { BoxChatTools } from './boxChatTools.ts';
 import type { JobChange } from '../posting/jobFeed.ts';
-import type { ClipboardEvent, DeviceEvent, JobEvent } from '../protocol/boxMessages.ts';
+import type { ClipboardEvent, DeviceEvent } from '../protocol/boxMessages.ts';
+import type { JobEvent } from '../protocol/postingMessages.ts';
 import { SocketKind } from '../protocol/clientMessages.ts';
 import { CloseCode, Limits } from '../protocol/limits.ts';
-import { roleReceivesClipboard } from '../protocol/roles.ts';
+import { roleReceivesEvent } from '../protocol/roles.ts';
 import type { Role } from '../protocol/roles.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { MediaRelay } from '../relay/mediaRelay.ts';
@@ -276,7 +277,7 @@ export class BoxServer {
         const event: ClipboardEvent = { type: 'clipboard', deviceId: device.id, text };
         const json = JSON.stringify(event);
         for (const client of this.controlClients) {
-          if (roleReceivesClipboard(client.role) && client.ws.readyState === client.ws.OPEN) client.ws.send(json);
+          if (roleReceivesEvent(client.role, 'clipboard') && client.ws.readyState === client.ws.OPEN) client.ws.send(json);
         }
       });
       this.clipboardWatches.set(device.id, unwatch);

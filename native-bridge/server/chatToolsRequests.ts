@@ -4,18 +4,18 @@ import type { ChatResult } from '../chat/chatResult.ts';
 import type { DeviceBookSnapshot } from '../chat/deviceBook.ts';
 import type { QuickReply } from '../chat/quickReplies.ts';
 import { formatQuickReplyCsv, formatQuickReplyJson, importQuickReplies } from '../chat/quickReplyTransfer.ts';
-import { CHAT_TOOLS_REQUEST_SCHEMAS } from '../protocol/chatToolsMessages.ts';
-import type { ChatToolsResultMap, WireDeviceBook, WireQuickReply } from '../protocol/chatToolsMessages.ts';
+import { CHAT_DESK_REQUEST_SCHEMAS } from '../protocol/chatDeskMessages.ts';
+import type { ChatDeskResultMap, WireDeviceBook, WireQuickReply } from '../protocol/chatDeskMessages.ts';
 import type { ClientMessage } from '../protocol/clientMessages.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
 import type { BoxChatTools } from './boxChatTools.ts';
 import { RequestError } from './errorMapping.ts';
 import { schedulesUsingGroups } from './groupScheduleGuard.ts';
 
-type ChatToolsType = keyof ChatToolsResultMap;
+type ChatToolsType = keyof ChatDeskResultMap;
 type ChatToolsMessage = Extract<ClientMessage, { type: ChatToolsType }>;
 
-const CHAT_TOOLS_TYPES: ReadonlySet<string> = new Set(CHAT_TOOLS_REQUEST_SCHEMAS.map((schema) => schema.shape.type.value));
+const CHAT_TOOLS_TYPES: ReadonlySet<string> = new Set(CHAT_DESK_REQUEST_SCHEMAS.map((schema) => schema.shape.type.value));
 
 export function isChatToolsRequest(message: ClientMessage): message is ChatToolsMessage {
   return CHAT_TOOLS_TYPES.has(message.type);
@@ -57,7 +57,7 @@ function refuseIfScheduled(tools: BoxChatTools, groupIds: readonly string[]): vo
   throw new RequestError(ErrorCode.Conflict, problems.map((p) => p.message).join('; '), { problems });
 }
 
-export function runChatToolsRequest(message: ChatToolsMessage, tools: BoxChatTools): ChatToolsResultMap[ChatToolsType] {
+export function runChatToolsRequest(message: ChatToolsMessage, tools: BoxChatTools): ChatDeskResultMap[ChatToolsType] {
   const { book, replies, attention } = tools;
   switch (message.type) {
     case 'getDeviceBook':

@@ -1,6 +1,6 @@
 // Unit: palette matching and ordering of quick replies, import report model and file naming.
 import { describe, expect, it } from 'vitest';
-import type { WireQuickReply } from '../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireQuickReply } from '../../native-bridge/protocol/chatDeskMessages.ts';
 import { exportFileName, importReportView, replyFileFormat } from '../../renderer/src/quickReplies/importReport.ts';
 import { matchReplies, replyCategories, reorderedIds } from '../../renderer/src/quickReplies/replyMatching.ts';
 

@@ -2,8 +2,8 @@
 // liveness and reconnect with backoff.
 import type { DeviceInfo } from '../../../native-bridge/protocol/boxMessages.ts';
 import { z } from 'zod';
-import { WireDeviceBookSchema, WireQuickReplySchema } from '../../../native-bridge/protocol/chatToolsMessages.ts';
-import type { WireDeviceBook, WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import { WireDeviceBookSchema, WireQuickReplySchema } from '../../../native-bridge/protocol/chatDeskMessages.ts';
+import type { WireDeviceBook, WireQuickReply } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import type { Input, StreamProfile } from '../../../native-bridge/protocol/controlInput.ts';
 import { decodeMediaFrame } from '../../../native-bridge/protocol/mediaFrame.ts';
 import type { MediaFrame } from '../../../native-bridge/protocol/mediaFrame.ts';

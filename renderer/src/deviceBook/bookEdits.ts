@@ -1,5 +1,5 @@
 // Turns the edit dialog's fields into device-book patches: one phone's name/note/tags, or tags added/removed in batch.
-import type { WireDeviceBook } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireDeviceBook } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import type { WallDevice } from '../state/boxesSlice.ts';
 import { bookEntryOf } from './deviceBookSlice.ts';
 

@@ -1,6 +1,6 @@
 // Console state of the device book: each box's book (names, notes, tags, saved groups) and the open edit dialog.
 import type { StateCreator } from 'zustand';
-import type { WireDeviceBook } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireDeviceBook } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 
 export type BookEntry = WireDeviceBook['entries'][number];
 export type BookGroup = WireDeviceBook['groups'][number];

@@ -1,6 +1,6 @@
 // The console's posting link to one box: its own control socket for posting requests and live job events,
 // and the HTTP media API (upload with progress, pictures fetched with the token in a header, never in a URL).
-import type { JobEvent } from '../../../native-bridge/protocol/boxMessages.ts';
+import type { JobEvent } from '../../../native-bridge/protocol/postingMessages.ts';
 import type { ProtocolError } from '../../../native-bridge/protocol/errorCodes.ts';
 import type { PostingResultMap } from '../../../native-bridge/protocol/postingMessages.ts';
 import { RequestFailed, RpcSocket } from '../connection/rpcSocket.ts';

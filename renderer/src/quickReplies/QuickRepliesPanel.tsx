@@ -1,7 +1,7 @@
 // The quick-reply side panel (话术库): categories, search, the list in order (drag or up/down), edit, send, transfer.
 import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireQuickReply } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
 import { QuickReplyForm } from './QuickReplyForm.tsx';

@@ -1,7 +1,7 @@
 // Create or edit one quick reply; the box's rules answer, and each refused field shows the box's message beside it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireQuickReply } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import { useServices } from '../components/consoleServices.ts';
 import { boxProblemsOf } from '../deviceBook/activeBox.ts';
 import type { BoxProblems } from '../deviceBook/activeBox.ts';

@@ -1,7 +1,7 @@
 // The keyboard palette (Ctrl+K): type words or a /shortcut, arrows to move, Enter sends to the selected phone.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireQuickReply } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import { useAppState, useServices } from '../components/consoleServices.ts';
 import { selectActiveReplies } from './quickRepliesSlice.ts';
 import { ReplyAction } from './replySender.ts';

@@ -1,7 +1,7 @@
 // Import (a .csv or .json file, the box's report shown row by row) and export (a download) of the reply library.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireImportReport } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireImportReport } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import { useServices } from '../components/consoleServices.ts';
 import { boxMessageOf } from '../deviceBook/activeBox.ts';
 import { exportFileName, importReportView, replyFileFormat } from './importReport.ts';

@@ -1,5 +1,5 @@
 // What the import shows: the file's format from its name, and the box's report as lines an operator can act on.
-import type { WireImportReport } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireImportReport } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 
 export type ReplyFileFormat = 'csv' | 'json';
 

@@ -1,6 +1,6 @@
 // Console state of the quick-reply library (话术库): each box's replies in display order, the panel and the palette.
 import type { StateCreator } from 'zustand';
-import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireQuickReply } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 import { selectActiveBoxId } from '../deviceBook/activeBox.ts';
 import type { AppState } from '../state/appStore.ts';
 

@@ -1,5 +1,5 @@
 // Palette matching: which quick replies a typed query picks, best first (shortcut, then title, then anywhere).
-import type { WireQuickReply } from '../../../native-bridge/protocol/chatToolsMessages.ts';
+import type { WireQuickReply } from '../../../native-bridge/protocol/chatDeskMessages.ts';
 
 function rank(reply: WireQuickReply, needle: string): number | null {
   const shortcut = reply.shortcut?.toLocaleLowerCase() ?? '';

@@ -1,12 +1,9 @@
-// Chat-tools part of protocol v1: device book, quick replies and needs-attention requests, wire types and events.
+// Chat-desk part of protocol v1: device book, quick replies and needs-attention requests, wire types and events.
 import { z } from 'zod';
-import { DeviceIdSchema, requestHead as req } from './requestIds.ts';
-
-/** Ids the box made (groups, quick replies). */
-export const ChatRecordIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'invalid id');
+import { DeviceIdSchema, RecordIdSchema, requestHead as req } from './ids.ts';
 
 // Wire bounds are shape and size only, set well above the box's own rules (name ≤ 64, note ≤ 500, reply text ≤ 1000
-// code points, …): those answer `bad_request` with `problems` naming each field instead of a bare size error.
+// code points, …): those answer `invalid` with `problems` naming each field instead of a bare size error.
 const shortText = z.string().max(1000);
 const longText = z.string().max(20_000);
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(1000);
@@ -20,7 +17,7 @@ export const DeviceBookEntryPatchSchema = z.strictObject({
 
 export const DeviceGroupInputSchema = z.strictObject({
   /** Absent: a new group; present: that group is renamed / its members replaced. */
-  id: ChatRecordIdSchema.optional(),
+  id: RecordIdSchema.optional(),
   name: shortText,
   deviceIds: many(DeviceIdSchema),
 });
@@ -40,11 +37,11 @@ export const UpdateDeviceBookRequestSchema = z.strictObject({
   ...req('updateDeviceBook'),
   entries: many(DeviceBookEntryPatchSchema).optional(),
   groups: many(DeviceGroupInputSchema).optional(),
-  deleteGroups: many(ChatRecordIdSchema).optional(),
+  deleteGroups: many(RecordIdSchema).optional(),
 });
 export const SelectDevicesRequestSchema = z.strictObject({
   ...req('selectDevices'),
-  groupIds: many(ChatRecordIdSchema).optional(),
+  groupIds: many(RecordIdSchema).optional(),
   tags: many(shortText).optional(),
 });
 
@@ -53,11 +50,11 @@ export const SearchQuickRepliesRequestSchema = z.strictObject({ ...req('searchQu
 export const CreateQuickReplyRequestSchema = z.strictObject({ ...req('createQuickReply'), reply: QuickReplyInputSchema });
 export const UpdateQuickReplyRequestSchema = z.strictObject({
   ...req('updateQuickReply'),
-  replyId: ChatRecordIdSchema,
+  replyId: RecordIdSchema,
   patch: QuickReplyInputSchema.partial(),
 });
-export const DeleteQuickReplyRequestSchema = z.strictObject({ ...req('deleteQuickReply'), replyId: ChatRecordIdSchema });
-export const ReorderQuickRepliesRequestSchema = z.strictObject({ ...req('reorderQuickReplies'), ids: z.array(ChatRecordIdSchema).min(1).max(10_000) });
+export const DeleteQuickReplyRequestSchema = z.strictObject({ ...req('deleteQuickReply'), replyId: RecordIdSchema });
+export const ReorderQuickRepliesRequestSchema = z.strictObject({ ...req('reorderQuickReplies'), ids: z.array(RecordIdSchema).min(1).max(10_000) });
 /** The file's text travels in the message, so a file is limited by the control socket's maxPayload. */
 export const ImportQuickRepliesRequestSchema = z.strictObject({ ...req('importQuickReplies'), format: QuickReplyFormatSchema, content: z.string().min(1) });
 export const ExportQuickRepliesRequestSchema = z.strictObject({ ...req('exportQuickReplies'), format: QuickReplyFormatSchema });
@@ -65,7 +62,7 @@ export const ExportQuickRepliesRequestSchema = z.strictObject({ ...req('exportQu
 export const ListAttentionRequestSchema = z.strictObject({ ...req('listAttention') });
 export const ClearAttentionRequestSchema = z.strictObject({ ...req('clearAttention'), deviceId: DeviceIdSchema });
 
-export const CHAT_TOOLS_REQUEST_SCHEMAS = [
+export const CHAT_DESK_REQUEST_SCHEMAS = [
   GetDeviceBookRequestSchema,
   UpdateDeviceBookRequestSchema,
   SelectDevicesRequestSchema,
@@ -81,8 +78,8 @@ export const CHAT_TOOLS_REQUEST_SCHEMAS = [
   ClearAttentionRequestSchema,
 ] as const;
 
-/** Chat-tools requests a viewer may send: they only read. */
-export const CHAT_TOOLS_READ_TYPES = [
+/** Chat-desk requests a viewer may send: they only read. */
+export const CHAT_DESK_READ_TYPES = [
   'getDeviceBook',
   'selectDevices',
   'listQuickReplies',
@@ -123,9 +120,9 @@ export type QuickRepliesEvent = z.infer<typeof QuickRepliesEventSchema>;
 export const AttentionEventSchema = z.strictObject({ type: z.literal('attention'), deviceId: z.string(), attention: WireAttentionSchema.nullable() });
 export type AttentionEvent = z.infer<typeof AttentionEventSchema>;
 
-export const CHAT_TOOLS_EVENT_SCHEMAS = [DeviceBookEventSchema, QuickRepliesEventSchema, AttentionEventSchema] as const;
+export const CHAT_DESK_EVENT_SCHEMAS = [DeviceBookEventSchema, QuickRepliesEventSchema, AttentionEventSchema] as const;
 
-export interface ChatToolsResultMap {
+export interface ChatDeskResultMap {
   getDeviceBook: WireDeviceBook;
   updateDeviceBook: WireDeviceBook;
   selectDevices: { deviceIds: string[] };

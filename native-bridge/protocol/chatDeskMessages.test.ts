@@ -1,12 +1,12 @@
-// Chat-tools wire messages: events decode on the console side, viewers only read, oversized rule fields reach the box's rules.
+// Chat-desk wire messages: events decode on the console side, viewers only read, oversized rule fields reach the box's rules.
 import { describe, expect, test } from 'vitest';
 import { decodeBoxMessage } from './boxMessages.ts';
-import { CHAT_TOOLS_READ_TYPES, CHAT_TOOLS_REQUEST_SCHEMAS } from './chatToolsMessages.ts';
+import { CHAT_DESK_READ_TYPES, CHAT_DESK_REQUEST_SCHEMAS } from './chatDeskMessages.ts';
 import { SocketKind } from './clientMessages.ts';
 import { decodeClientMessage } from './decodeClientMessage.ts';
 import { Role, roleMayDo } from './roles.ts';
 
-describe('chat-tools messages', () => {
+describe('chat-desk messages', () => {
   test('deviceBook, quickReplies and attention events decode as box messages; malformed ones do not', () => {
     const events = [
       { type: 'deviceBook', book: { entries: [{ deviceId: 'sim-1', name: '客服小王', note: '', tags: ['vip'], updatedAt: 1 }], groups: [{ id: 'g', name: '早班', deviceIds: ['sim-1'], updatedAt: 1 }] } },
@@ -20,9 +20,9 @@ describe('chat-tools messages', () => {
   });
 
   test('viewers may send exactly the reading requests; operators all of them', () => {
-    const types = CHAT_TOOLS_REQUEST_SCHEMAS.map((schema) => schema.shape.type.value);
+    const types = CHAT_DESK_REQUEST_SCHEMAS.map((schema) => schema.shape.type.value);
     const readable = types.filter((type) => roleMayDo(Role.Viewer, type));
-    expect(readable.sort()).toEqual([...CHAT_TOOLS_READ_TYPES].sort());
+    expect(readable.sort()).toEqual([...CHAT_DESK_READ_TYPES].sort());
     expect(readable).not.toContain('clearAttention');
     expect(types.every((type) => roleMayDo(Role.Operator, type))).toBe(true);
   });
