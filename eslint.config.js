@@ -1,5 +1,26 @@
-// Lint rules that encode the import table of ARCHITECTURE.md: breaking the layering is a lint error.
+// Lint rules that encode the import table of ARCHITECTURE.md and the layers inside the box as data: breaking the
+// layering is a lint error.
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+const box = (...folders) => folders.map((folder) => `native-bridge/${folder}`);
+const boxFolders = ['base', 'devices', 'sessions', 'control', 'relay', 'adb', 'store', 'flows', 'posting', 'chatDesk', 'server', 'simphone', 'testing', 'bench'];
+const boxExcept = (...allowed) => box(...boxFolders.filter((folder) => !allowed.includes(folder)));
+
+/**
+ * The box's rooms, ground floor first: what each may not import. Features (posting, chatDesk) meet only through
+ * ports handed over by box.ts; the server names no feature; nothing of the product imports the test kit.
+ */
+const boxZones = [
+  { target: box('base'), from: boxExcept('base'), message: 'base/ is the ground floor: it imports only the protocol.' },
+  { target: box('devices', 'sessions', 'control', 'relay', 'adb', 'store'), from: box('server', 'posting', 'chatDesk', 'flows', 'testing', 'bench'), message: 'The device side and the store know no feature and no server.' },
+  { target: box('simphone'), from: boxExcept('simphone', 'base'), message: 'A simulated phone is a phone: it knows nothing of the box.' },
+  { target: box('flows'), from: box('server', 'posting', 'chatDesk', 'control', 'testing', 'bench'), message: 'Flows run on any phone port; they know no feature.' },
+  { target: box('posting'), from: box('server', 'chatDesk', 'control', 'testing', 'bench'), message: 'A feature imports no other feature and not the server: ports come from box.ts.' },
+  { target: box('chatDesk'), from: box('server', 'posting', 'control', 'flows', 'testing', 'bench'), message: 'A feature imports no other feature and not the server: ports come from box.ts.' },
+  { target: box('server'), from: box('posting', 'chatDesk', 'control', 'flows', 'devices', 'sessions', 'simphone', 'store', 'testing', 'bench'), message: 'The server routes and fans out; it names no feature.' },
+  { target: ['native-bridge/box.ts', 'native-bridge/cli.ts'], from: box('testing', 'bench'), message: 'The box itself does not use the test kit.' },
+];
 
 const nodeAndElectron = [
   { group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'https', 'os', 'crypto', 'stream'], message: 'This folder must not use Node APIs (see ARCHITECTURE.md).' },
@@ -13,6 +34,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // Product code keeps to the box's rooms above; test files may reach across rooms. (Cycles: `npm run check:cycles`.)
+    files: ['native-bridge/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'main/**/*.ts', 'preload/**/*.ts', 'build/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boxZones }],
     },
   },
   {
@@ -61,7 +94,7 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/*', '**/native-bridge/*'], message: 'main imports preload/contract, node and electron; the embedded box is started as a process/module entry, not reached into.' }],
+        patterns: [{ group: ['**/renderer/*', '**/native-bridge/*', '!**/native-bridge/protocol'], message: 'main imports preload/contract, native-bridge/protocol (the box\'s readiness line), node and electron; the embedded box is started as a process, not reached into.' }],
       }],
     },
   },

@@ -1,5 +1,7 @@
-// The embedded box: a child process running the box CLI on loopback, its printed URL/token, status and logs.
+// The embedded box: a child process running the box CLI on loopback; its one typed readiness line (URL and admin
+// token file), status and logs.
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { parseBoxReady } from '../native-bridge/protocol/boxReady.ts';
 import type { EmbeddedBoxStatus } from '../preload/contract/desktopApi.ts';
 
 export interface EmbeddedBoxLaunch {
@@ -12,31 +14,12 @@ export interface EmbeddedBoxLaunch {
 
 export interface EmbeddedBoxDeps {
   spawn(command: string, args: string[], options: SpawnOptions): ChildProcess;
-  /** Reads the token when the box prints a token file path instead of the token. */
+  /** Reads the admin token from the file the box names in its readiness line. */
   readToken(filePath: string): Promise<string>;
   onStatus?(status: EmbeddedBoxStatus): void;
 }
 
-export interface BoxAnnouncement {
-  url?: string;
-  token?: string;
-  tokenPath?: string;
-}
-
 const maxLogLines = 500;
-
-/** Reads one printed line of the box CLI: `PhoneWall box listening on http://127.0.0.1:PORT`, `admin token: /path`. */
-export function parseBoxLine(line: string): BoxAnnouncement {
-  const found: BoxAnnouncement = {};
-  const url = /\b(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?)\/?(?:[?#]\S*)?/.exec(line);
-  if (url?.[1] && /\burl\b|listening|console|serving/i.test(line)) found.url = url[1];
-  // `admin token: /data/admin.token` names the file; `token: <base64url>` is the token itself.
-  const token = /\btoken(?:[ _-]?(?:file|path))?\s*[:=]\s*(\S+)\s*$/i.exec(line);
-  const value = token?.[1];
-  if (value && (/[\\/]/.test(value) || /\btoken[ _-]?(?:file|path)\b/i.test(line))) found.tokenPath = value;
-  else if (value && /^[A-Za-z0-9_-]{8,}$/.test(value)) found.token = value;
-  return found;
-}
 
 export class EmbeddedBox {
   private child: ChildProcess | null = null;
@@ -98,20 +81,19 @@ export class EmbeddedBox {
   }
 
   private onLine(line: string): void {
-    this.log(line);
-    const found = parseBoxLine(line);
-    if (found.token) this.token = found.token;
-    if (found.tokenPath) {
-      this.deps.readToken(found.tokenPath).then(
-        (token) => {
-          this.token = token.trim();
-          this.maybeRunning();
-        },
-        (error: Error) => this.log(`cannot read the token file: ${error.message}`),
-      );
+    const ready = parseBoxReady(line);
+    if (!ready) {
+      this.log(line);
+      return;
     }
-    if (found.url) this.status.url = found.url;
-    this.maybeRunning();
+    this.deps.readToken(ready.adminTokenPath).then(
+      (token) => {
+        this.token = token.trim();
+        this.status.url = ready.url.replace(/\/$/, '');
+        this.maybeRunning();
+      },
+      (error: Error) => this.log(`cannot read the token file ${ready.adminTokenPath}: ${error.message}`),
+    );
   }
 
   private maybeRunning(): void {

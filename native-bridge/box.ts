@@ -1,13 +1,21 @@
-// Composition root of the box: device hub + token store + HTTP/WebSocket server, started and stopped together.
+// Composition root of the box: the device hub, the one database, the features the box serves (each given the ports
+// it needs), the token store and the HTTP/WebSocket server, started and stopped together.
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { BoxFeature } from './base/boxFeature.ts';
+import { systemClock } from './base/clock.ts';
+import type { DeviceHub, StreamProfileName, VideoPacket } from './base/deviceHub.ts';
+import { ChatDeskFeature } from './chatDesk/chatDeskFeature.ts';
+import { ControlFeature } from './control/controlFeature.ts';
 import { createDeviceHub } from './devices/createDeviceHub.ts';
-import type { DeviceHub, StreamProfileName, VideoPacket } from './devices/deviceHub.ts';
 import type { StreamProfile } from './devices/createDeviceHub.ts';
-import { systemClock } from './posting/clock.ts';
-import { BoxPosting, POSTING_DATABASE_FILE } from './posting/boxPosting.ts';
-import { BoxChatTools } from './server/boxChatTools.ts';
 import type { RetryPolicy } from './posting/jobRecovery.ts';
+import { PostingFeature } from './posting/postingFeature.ts';
+import { formatBoxReady } from './protocol/boxReady.ts';
+import { PROTOCOL_VERSION } from './protocol/version.ts';
+import { BOX_DATABASE_FILE, openDatabase } from './store/database.ts';
 import type { Role } from './protocol/roles.ts';
 import { DEFAULT_BACKPRESSURE } from './relay/mediaRelay.ts';
 import type { BackpressurePolicy } from './relay/viewerStream.ts';
@@ -45,8 +53,10 @@ export interface BoxConfig {
   onPacketSent?: (packet: VideoPacket) => void;
   /** Scheduled posting (on by default, store in `<dataDir>/phonewall.sqlite`); false turns it off. */
   posting?: PostingConfig | false;
-  /** Device book, quick replies and needs-attention (on by default, same SQLite file as posting); false turns them off. */
-  chatTools?: { attention?: boolean } | false;
+  /** The chat desk: device book, quick replies and needs-attention (on by default, same database); false turns it off. */
+  chatDesk?: { attention?: boolean } | false;
+  /** Diagnostics: every SQL statement the box's database runs (better-sqlite3's `verbose`). */
+  traceSql?: (sql: string) => void;
 }
 
 export interface PostingConfig {
@@ -65,9 +75,9 @@ export interface RunningBox {
   adminTokenPath: string;
   hub: DeviceHub;
   /** Scheduled posting, or null when turned off. */
-  posting: BoxPosting | null;
-  /** Chat tools, or null when turned off. */
-  chatTools: BoxChatTools | null;
+  posting: PostingFeature | null;
+  /** The chat desk, or null when turned off. */
+  chatDesk: ChatDeskFeature | null;
   /** Creates a token with a role (returned once; only its hash is stored). */
   issueToken(name: string, role: Role): Promise<string>;
   clientCount(): { control: number; media: number };
@@ -78,6 +88,11 @@ export const DEFAULT_LISTEN: HostPort = { host: '127.0.0.1', port: 7100 };
 
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The one line a box process prints once it serves, for the process that started it (see protocol/boxReady.ts). */
+export function readyLine(box: Pick<RunningBox, 'url' | 'adminTokenPath'>): string {
+  return formatBoxReady({ type: 'boxReady', url: box.url, adminTokenPath: box.adminTokenPath, protocolVersion: PROTOCOL_VERSION, box: { name: BOX_NAME, version: BOX_VERSION } });
 }
 
 export async function startBox(config: BoxConfig): Promise<RunningBox> {
@@ -99,61 +114,67 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
       ...(config.profiles ? { profiles: config.profiles } : {}),
       log,
     });
+  const clock = systemClock();
   const postingConfig = config.posting === false ? null : (config.posting ?? {});
-  const posting = postingConfig
-    ? BoxPosting.open({
-        dataDir: config.dataDir,
-        hub,
-        clock: systemClock(),
-        log,
-        ...postingConfig,
-      })
+  const chatDeskConfig = config.chatDesk === false ? null : (config.chatDesk ?? {});
+  // One database for every feature that keeps records; none is opened when they are all off.
+  let db: BetterSqlite3.Database | null = null;
+  if (postingConfig || chatDeskConfig) {
+    mkdirSync(config.dataDir, { recursive: true });
+    db = openDatabase(join(config.dataDir, BOX_DATABASE_FILE), config.traceSql ? { verbose: config.traceSql } : {});
+  }
+  const posting = postingConfig && db ? new PostingFeature({ db, dataDir: config.dataDir, hub, clock, log, ...postingConfig }) : null;
+  const chatDesk = chatDeskConfig && db
+    ? new ChatDeskFeature({
+      db, hub, now: () => clock.now(), log,
+      watchAttention: chatDeskConfig.attention ?? true,
+      ...(posting ? { groupsInUse: (groupIds: readonly string[]) => posting.groupsInUse(groupIds) } : {}),
+    })
     : null;
-  // One database handle for both: the posting store's when it is on, else the chat tools open the same file.
-  const chatTools = config.chatTools === false
-    ? null
-    : BoxChatTools.open({
-      hub, now: () => Date.now(), dataDir: config.dataDir, file: POSTING_DATABASE_FILE, log,
-      watchAttention: config.chatTools?.attention ?? true,
-      ...(posting ? { db: posting.engine.db } : {}),
-    });
+  const features: BoxFeature[] = [];
+  const control = new ControlFeature({ hub, features: () => features, log });
+  features.push(control, ...(posting ? [posting] : []), ...(chatDesk ? [chatDesk] : []));
+  // A posting flow drives the screen like an operator would: the chat desk does not count its changes as news.
+  const offHeld = posting && chatDesk
+    ? posting.onDeviceDescriptionChange((deviceId) => chatDesk.setHeldByFlow(deviceId, posting.busyOf(deviceId) !== null))
+    : () => {};
   const server = new BoxServer({
-    posting,
-    chatTools,
     hub,
     tokens,
+    features,
     allowlists: (port) => buildAllowlists(listen.host, port, tls !== null, config.allowHosts ?? [], config.allowOrigins ?? []),
     rendererDir: config.rendererDir ?? null,
     tls,
     backpressure: { ...DEFAULT_BACKPRESSURE, ...config.backpressure },
     pingIntervalMs: config.pingIntervalMs ?? 15_000,
     box: { name: BOX_NAME, version: BOX_VERSION },
-    now: () => Date.now(),
+    now: () => clock.now(),
     log,
     ...(config.onPacketSent ? { onPacketSent: config.onPacketSent } : {}),
   });
+  const stopFeatures = async () => {
+    offHeld();
+    // Running flows finish on their phones before the hub goes away; the database closes last.
+    for (const feature of [...features].reverse()) await feature.stop?.();
+    if (db?.open) db.close();
+  };
   let port: number;
   try {
     port = await server.listen(listen.host, listen.port);
   } catch (error) {
-    chatTools?.stop();
-    await posting?.stop();
+    await stopFeatures();
     throw new Error(`cannot listen on ${listen.host}:${listen.port}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
     await hub.start();
   } catch (error) {
     await server.close();
-    chatTools?.stop();
-    await posting?.stop();
+    await stopFeatures();
     await hub.stop().catch(() => {});
     throw error;
   }
-  if (posting) {
-    posting.start();
-    log(`scheduled posting on: store ${join(config.dataDir, POSTING_DATABASE_FILE)}, time zone ${posting.zone}`);
-  }
-  chatTools?.start();
+  for (const feature of features) await feature.start?.();
+  if (posting) log(`scheduled posting on: store ${join(config.dataDir, BOX_DATABASE_FILE)}, time zone ${posting.zone}`);
   const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
   let stopped: Promise<void> | null = null;
   return {
@@ -162,15 +183,13 @@ export async function startBox(config: BoxConfig): Promise<RunningBox> {
     adminTokenPath: tokens.adminTokenPath,
     hub,
     posting,
-    chatTools,
+    chatDesk,
     issueToken: (name, role) => tokens.issue(name, role),
     clientCount: () => server.clientCount,
     stop: () => {
       stopped ??= (async () => {
         await server.close();
-        chatTools?.stop();
-        // Running flows finish on their phones before the hub goes away.
-        await posting?.stop();
+        await stopFeatures();
         await hub.stop();
       })();
       return stopped;

@@ -1,7 +1,7 @@
 // `npm run box`: starts a box from the command line, prints where to reach it, stops cleanly on SIGINT/SIGTERM.
 import { pathToFileURL } from 'node:url';
-import { startBox } from './box.ts';
-import type { DeviceInfo } from './devices/deviceHub.ts';
+import { readyLine, startBox } from './box.ts';
+import type { DeviceInfo } from './base/deviceHub.ts';
 import { BOX_USAGE, parseBoxArgs } from './server/boxArgs.ts';
 import { TokenStore } from './server/tokenStore.ts';
 
@@ -55,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   console.log(`PhoneWall box listening on ${box.url}`);
   console.log(`admin token: ${box.adminTokenPath}`);
+  console.log(readyLine(box));
   box.hub.onDeviceChange(report);
   for (const device of box.hub.list()) report(device, false);
 

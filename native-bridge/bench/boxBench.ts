@@ -7,12 +7,12 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import { startBox } from '../box.ts';
-import type { VideoPacket } from '../devices/deviceHub.ts';
+import type { VideoPacket } from '../base/deviceHub.ts';
 import { decodeMediaFrame } from '../protocol/mediaFrame.ts';
 import { MediaFramer } from '../relay/mediaFramer.ts';
-import { encodeFixture } from './h264Fixture.ts';
-import type { H264Fixture } from './h264Fixture.ts';
-import { ReplayDeviceHub } from './replayDeviceHub.ts';
+import { encodeFixture } from '../testing/h264Fixture.ts';
+import type { H264Fixture } from '../testing/h264Fixture.ts';
+import { ReplayDeviceHub } from '../testing/replayDeviceHub.ts';
 
 interface ViewerReport {
   firstFrameMs: number[];

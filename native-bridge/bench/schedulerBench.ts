@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { PhonePort } from '../flows/phonePort.ts';
 import { parseFlow } from '../flows/flowSchema.ts';
-import { FakeClock } from '../posting/clock.ts';
+import { FakeClock } from '../testing/fakeClock.ts';
 import { JobRunner } from '../posting/jobRunner.ts';
 import { JobStore } from '../posting/jobStore.ts';
-import { MaterialStore } from '../posting/materialStore.ts';
+import { PostStore } from '../posting/postStore.ts';
 import { Scheduler } from '../posting/scheduler.ts';
 import { localToInstant, occurrencesBetween } from '../posting/scheduleRules.ts';
 import { SchedulePlanner } from '../posting/schedulePlanner.ts';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < phones; i++) devices.upsert(`phone-${String(i).padStart(4, '0')}`, `Phone ${i}`, now);
     })();
     const deviceIds = devices.list().map((d) => d.id);
-    const post = new MaterialStore(db).create({ title: 'bench', text: '新品上市，欢迎咨询！🎉', images: [] }, now);
+    const post = new PostStore(db).create({ title: 'bench', text: '新品上市，欢迎咨询！🎉', images: [] }, now);
     const jobs = new JobStore(db);
     const input = {
       postId: post.id, devices: deviceIds, time: { kind: 'daily', time: '09:00', startDate: '2026-03-01' },

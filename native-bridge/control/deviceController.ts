@@ -1,13 +1,15 @@
-// DeviceControl for one phone: input and text through the control session, screenshots, UI dumps, gallery pushes.
+// DeviceControl for one phone: input and text through the phone's one command lane and its control session,
+// screenshots, UI dumps and gallery pushes beside it.
 import type { Adb } from '@yume-chan/adb';
-import type { AndroidKeyCode, AndroidKeyEventMeta } from '@yume-chan/scrcpy';
-import type { ControlInput, DeviceControl, PushProgress } from '../devices/deviceHub.ts';
-import { DeviceError, DeviceErrorCode, errorMessage } from '../devices/deviceError.ts';
-import { withDeadline } from '../devices/deadline.ts';
-import type { ControlChannel, SessionManager } from '../sessions/sessionManager.ts';
-import { mapControlInput, parseControlInput, type ScrcpyCommand } from './inputMapper.ts';
-import { chunkText, textMaxBytes, utf8Length } from './textChunker.ts';
+import type { ScrcpyControlMessageWriter } from '@yume-chan/scrcpy';
+import { BoxError, messageOf } from '../base/boxError.ts';
+import { withDeadline } from '../base/deadline.ts';
+import type { DeviceControl, Input, PushProgress } from '../base/deviceHub.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
+import type { SessionManager } from '../sessions/sessionManager.ts';
 import { pushGalleryImages } from './galleryPush.ts';
+import { mapInput, type ControlStep } from './inputMapper.ts';
+import { chunkText, textMaxBytes, utf8Length } from './textChunker.ts';
 
 export interface DeviceControllerOptions {
   deviceId: string;
@@ -15,98 +17,79 @@ export interface DeviceControllerOptions {
   /** The phone's current ADB connection, null while it is not online. */
   adb: () => Adb | null;
   onClipboard: (listener: (text: string) => void) => () => void;
+  /** The phone's command lane: every input and text of this phone, from every client and flow, in arrival order. */
+  lane: <T>(task: () => Promise<T>) => Promise<T>;
 }
 
 /** How long one SET_CLIPBOARD may wait for its ACK before the text counts as not delivered. */
 const clipboardAckTimeoutMs = 10_000;
 const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-function failed(error: unknown): DeviceError {
-  if (error instanceof DeviceError) return error;
-  return new DeviceError(DeviceErrorCode.DeviceFailed, errorMessage(error));
+function failed(error: unknown): BoxError {
+  if (error instanceof BoxError) return error;
+  return new BoxError(ErrorCode.Internal, messageOf(error), { cause: error });
 }
 
-/** A phone step with a deadline; any failure crosses the seam as a DeviceError. */
+/** A phone step with a deadline; any failure crosses the seam as a BoxError. */
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return withDeadline(promise, ms, () => new DeviceError(DeviceErrorCode.Timeout, `${what} timed out after ${ms} ms`)).catch((error: unknown) => {
+  return withDeadline(promise, ms, () => new BoxError(ErrorCode.Timeout, `${what} timed out after ${ms} ms`)).catch((error: unknown) => {
     throw failed(error);
   });
 }
 
-async function execute(channel: ControlChannel, command: ScrcpyCommand): Promise<void> {
-  const { controller } = channel;
-  switch (command.op) {
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function execute(controller: ScrcpyControlMessageWriter, step: ControlStep): Promise<void> {
+  switch (step.op) {
     case 'touch':
-      return controller.injectTouch({
-        action: command.action,
-        pointerId: command.pointerId,
-        pointerX: command.x,
-        pointerY: command.y,
-        videoWidth: command.videoWidth,
-        videoHeight: command.videoHeight,
-        pressure: command.pressure,
-        actionButton: 0,
-        buttons: 0,
-      });
+      return controller.injectTouch(step.message);
     case 'scroll':
-      return controller.injectScroll({
-        pointerX: command.x,
-        pointerY: command.y,
-        videoWidth: command.videoWidth,
-        videoHeight: command.videoHeight,
-        scrollX: command.scrollX,
-        scrollY: command.scrollY,
-        buttons: 0,
-      });
+      return controller.injectScroll(step.message);
     case 'key':
-      return controller.injectKeyCode({ action: command.action, keyCode: command.keycode as AndroidKeyCode, repeat: 0, metaState: command.metaState as AndroidKeyEventMeta });
+      return controller.injectKeyCode(step.message);
     case 'startApp':
-      return controller.startApp(command.name);
-    case 'resetVideo':
-      return controller.resetVideo();
+      return controller.startApp(step.name);
+    case 'wait':
+      return pause(step.ms);
   }
 }
 
 export class DeviceController implements DeviceControl {
   readonly #options: DeviceControllerOptions;
   #clipboardSequence = 0n;
-  /** Texts are typed one after another: two pastes racing would interleave on the phone. */
-  #textQueue: Promise<void> = Promise.resolve();
 
   constructor(options: DeviceControllerOptions) {
     this.#options = options;
   }
 
-  async input(raw: ControlInput): Promise<void> {
-    const parsed = parseControlInput(raw);
-    if (!parsed.ok) throw new DeviceError(DeviceErrorCode.InvalidInput, parsed.message);
-    const input = parsed.input;
-    this.#requireOnline();
+  input(input: Input): Promise<void> {
     if (input.kind === 'resetVideo') {
-      this.#options.sessions.stream(input.profile).requestKeyFrame();
-      return;
+      try {
+        this.#requireOnline();
+        this.#options.sessions.stream(input.profile).requestKeyFrame();
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(failed(error));
+      }
     }
-    try {
-      await this.#options.sessions.withControl(async (channel) => {
-        const mapped = mapControlInput(input, channel);
-        if (!mapped.ok) throw new DeviceError(DeviceErrorCode.InvalidInput, mapped.message);
-        for (const command of mapped.commands) await execute(channel, command);
-      });
-    } catch (error) {
-      throw failed(error);
-    }
+    return this.#options.lane(async () => {
+      this.#requireOnline();
+      try {
+        await this.#options.sessions.withControl(async (channel) => {
+          for (const step of mapInput(input, channel)) await execute(channel.controller, step);
+        });
+      } catch (error) {
+        throw failed(error);
+      }
+    });
   }
 
   text(text: string): Promise<void> {
-    if (typeof text !== 'string' || text.length === 0) {
-      return Promise.reject(new DeviceError(DeviceErrorCode.InvalidInput, 'text is empty'));
-    }
-    if (utf8Length(text) > textMaxBytes) {
-      return Promise.reject(new DeviceError(DeviceErrorCode.InvalidInput, `text is longer than ${textMaxBytes} bytes`));
-    }
-    const typed = this.#textQueue.then(() => this.#type(text));
-    this.#textQueue = typed.catch(() => {});
-    return typed;
+    if (text.length === 0) return Promise.reject(new BoxError(ErrorCode.BadRequest, 'text is empty'));
+    if (utf8Length(text) > textMaxBytes) return Promise.reject(new BoxError(ErrorCode.TooLarge, `text is longer than ${textMaxBytes} bytes`));
+    return this.#options.lane(() => this.#type(text));
   }
 
   async #type(text: string): Promise<void> {
@@ -136,7 +119,7 @@ export class DeviceController implements DeviceControl {
     const adb = this.#requireOnline();
     const png = await withTimeout(adb.subprocess.noneProtocol.spawnWait('screencap -p'), 15_000, 'screenshot');
     if (png.byteLength < 8 || pngSignature.some((byte, index) => png[index] !== byte)) {
-      throw new DeviceError(DeviceErrorCode.DeviceFailed, 'the phone did not return a PNG screenshot');
+      throw new BoxError(ErrorCode.Internal, 'the phone did not return a PNG screenshot');
     }
     return png;
   }
@@ -147,7 +130,7 @@ export class DeviceController implements DeviceControl {
     const start = output.indexOf('<?xml');
     const endTag = '</hierarchy>';
     const end = output.lastIndexOf(endTag);
-    if (start < 0 || end < start) throw new DeviceError(DeviceErrorCode.DeviceFailed, 'the phone returned no UI dump');
+    if (start < 0 || end < start) throw new BoxError(ErrorCode.Internal, 'the phone returned no UI dump');
     return output.slice(start, end + endTag.length);
   }
 
@@ -166,7 +149,7 @@ export class DeviceController implements DeviceControl {
 
   #requireOnline(): Adb {
     const adb = this.#options.adb();
-    if (!adb) throw new DeviceError(DeviceErrorCode.DeviceUnavailable, `device ${this.#options.deviceId} is not online`);
+    if (!adb) throw new BoxError(ErrorCode.DeviceOffline, `device ${this.#options.deviceId} is not online`);
     return adb;
   }
 }

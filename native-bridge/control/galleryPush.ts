@@ -1,8 +1,9 @@
 // Copies images into the phone's gallery folder over ADB sync, with progress, then media-scans each one.
 import type { Adb } from '@yume-chan/adb';
 import { ReadableStream } from '@yume-chan/stream-extra';
-import type { PushProgress } from '../devices/deviceHub.ts';
-import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';
+import type { PushProgress } from '../base/deviceHub.ts';
+import { BoxError } from '../base/boxError.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 
 export const galleryFolder = '/sdcard/DCIM/PhoneWall';
 /** ADB sync DATA chunks are at most 64 KiB. */
@@ -39,9 +40,9 @@ export async function pushGalleryImages(
 ): Promise<string[]> {
   for (const file of files) {
     const problem = validateImageName(file.name);
-    if (problem) throw new DeviceError(DeviceErrorCode.InvalidInput, problem);
+    if (problem) throw new BoxError(ErrorCode.BadRequest, problem);
     if (file.bytes.byteLength === 0 || file.bytes.byteLength > maxImageBytes) {
-      throw new DeviceError(DeviceErrorCode.InvalidInput, `"${file.name}" must be between 1 byte and ${maxImageBytes} bytes`);
+      throw new BoxError(ErrorCode.BadRequest, `"${file.name}" must be between 1 byte and ${maxImageBytes} bytes`);
     }
   }
   const paths: string[] = [];

@@ -1,88 +1,45 @@
-// Validates a ControlInput and maps it onto the control session's video size as scrcpy commands.
-import { z } from 'zod';
-import { AndroidKeyCode } from '@yume-chan/scrcpy';
-import type { ControlInput } from '../devices/deviceHub.ts';
-import { MAX_KEYCODE } from '../protocol/controlInput.ts';
+// Maps one protocol input onto the phone's control session, once: straight to Tango's control messages, with the
+// pauses a tap or a swipe needs. The protocol's schemas validated the input; only what depends on the live video
+// (its size and orientation) is checked here.
+import { AndroidKeyCode, AndroidKeyEventAction, AndroidMotionEventAction } from '@yume-chan/scrcpy';
+import type { AndroidKeyEventMeta } from '@yume-chan/scrcpy';
+import type { ScrcpyInjectKeyCodeControlMessage, ScrcpyInjectScrollControlMessage, ScrcpyInjectTouchControlMessage } from '@yume-chan/scrcpy';
+import { BoxError } from '../base/boxError.ts';
+import type { Input } from '../base/deviceHub.ts';
+import { keycodeOf } from '../protocol/controlInput.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 
-/** Android's KEYCODE_* range (0 is KEYCODE_UNKNOWN); the protocol refuses anything above it too. */
-const isKnownKeyCode = (code: number) => Number.isInteger(code) && code >= 1 && code <= MAX_KEYCODE;
-const keyHome = AndroidKeyCode.AndroidHome;
-const keyBack = AndroidKeyCode.AndroidBack;
-const keyAppSwitch = AndroidKeyCode.AndroidAppSwitch;
+type Message<T> = Omit<T, 'type'>;
 
-/** START_APP carries the name with a u8 length. */
-const startAppMaxBytes = 255;
-
-const frameSize = {
-  frameWidth: z.number().int().min(1).max(16_384),
-  frameHeight: z.number().int().min(1).max(16_384),
-};
-const coordinate = z.number().finite();
-
-export const controlInputSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('touch'),
-    action: z.enum(['down', 'move', 'up', 'cancel']),
-    pointerId: z.number().int().min(0).max(0xffff_ffff),
-    x: coordinate,
-    y: coordinate,
-    ...frameSize,
-  }),
-  z.object({
-    kind: z.literal('scroll'),
-    x: coordinate,
-    y: coordinate,
-    ...frameSize,
-    dx: z.number().finite().min(-16).max(16),
-    dy: z.number().finite().min(-16).max(16),
-  }),
-  z.object({
-    kind: z.literal('key'),
-    action: z.enum(['down', 'up', 'press']),
-    keycode: z.number().int().refine((code) => isKnownKeyCode(code), 'unknown Android keycode'),
-    metaState: z.number().int().min(0).max(0x7fff_ffff).optional(),
-  }),
-  z.object({ kind: z.literal('back') }),
-  z.object({ kind: z.literal('home') }),
-  z.object({ kind: z.literal('recents') }),
-  z.object({
-    kind: z.literal('startApp'),
-    name: z
-      .string()
-      .min(1)
-      .refine((name) => new TextEncoder().encode(name).byteLength <= startAppMaxBytes, 'app name too long')
-      .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'app name has control characters'),
-  }),
-  z.object({ kind: z.literal('resetVideo'), profile: z.enum(['grid', 'focus']) }),
-]);
-
-/** A scrcpy control command in the control session's video coordinates, ready for Tango's writer. */
-export type ScrcpyCommand =
-  | { op: 'touch'; action: 0 | 1 | 2 | 3; pointerId: bigint; x: number; y: number; videoWidth: number; videoHeight: number; pressure: number }
-  | { op: 'scroll'; x: number; y: number; videoWidth: number; videoHeight: number; scrollX: number; scrollY: number }
-  | { op: 'key'; action: 0 | 1; keycode: number; metaState: number }
+/** One thing to do on the control socket, or a pause between two of them. */
+export type ControlStep =
+  | { op: 'touch'; message: Message<ScrcpyInjectTouchControlMessage> }
+  | { op: 'scroll'; message: Message<ScrcpyInjectScrollControlMessage> }
+  | { op: 'key'; message: Message<ScrcpyInjectKeyCodeControlMessage> }
   | { op: 'startApp'; name: string }
-  | { op: 'resetVideo'; profile: 'grid' | 'focus' };
+  | { op: 'wait'; ms: number };
 
-export type MapResult = { ok: true; commands: ScrcpyCommand[] } | { ok: false; message: string };
-
-const touchActions = { down: 0, up: 1, move: 2, cancel: 3 } as const;
-
-/** Parses unknown input into a ControlInput, or explains why not. */
-export function parseControlInput(input: unknown): { ok: true; input: ControlInput } | { ok: false; message: string } {
-  const parsed = controlInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') };
-  return { ok: true, input: parsed.data as ControlInput };
+export interface VideoSize {
+  width: number;
+  height: number;
 }
+
+type FramePoint = { x: number; y: number; frameWidth: number; frameHeight: number };
+
+/** Pointer id of the gestures the box synthesises (taps, swipes), apart from the client's own touches. */
+const GESTURE_POINTER = 0;
+const touchActions = {
+  down: AndroidMotionEventAction.Down,
+  up: AndroidMotionEventAction.Up,
+  move: AndroidMotionEventAction.Move,
+  cancel: AndroidMotionEventAction.Cancel,
+} as const;
 
 /**
  * Maps a position in the frame the client saw onto the control session's video. The orientation must agree:
  * a frame from before a rotation would land the tap somewhere else, so it is refused instead.
  */
-export function mapPoint(
-  point: { x: number; y: number; frameWidth: number; frameHeight: number },
-  video: { width: number; height: number },
-): { ok: true; x: number; y: number } | { ok: false; message: string } {
+export function mapPoint(point: FramePoint, video: VideoSize): { ok: true; x: number; y: number } | { ok: false; message: string } {
   const { x, y, frameWidth, frameHeight } = point;
   if (x < 0 || y < 0 || x >= frameWidth || y >= frameHeight) {
     return { ok: false, message: `position ${x},${y} is outside the ${frameWidth}x${frameHeight} frame` };
@@ -98,55 +55,77 @@ export function mapPoint(
   };
 }
 
-function keyCommands(action: 'down' | 'up' | 'press', keycode: number, metaState = 0): ScrcpyCommand[] {
-  const down: ScrcpyCommand = { op: 'key', action: 0, keycode, metaState };
-  const up: ScrcpyCommand = { op: 'key', action: 1, keycode, metaState };
-  if (action === 'down') return [down];
-  if (action === 'up') return [up];
-  return [down, up];
+function mapped(point: FramePoint, video: VideoSize): { x: number; y: number } {
+  const result = mapPoint(point, video);
+  if (!result.ok) throw new BoxError(ErrorCode.BadRequest, result.message);
+  return result;
 }
 
-/** Turns a validated input into commands for a control session whose video is `video`. */
-export function mapControlInput(input: ControlInput, video: { width: number; height: number }): MapResult {
+function touch(action: keyof typeof touchActions, pointerId: number, point: FramePoint, video: VideoSize): ControlStep {
+  const { x, y } = mapped(point, video);
+  return {
+    op: 'touch',
+    message: {
+      action: touchActions[action],
+      pointerId: BigInt(pointerId),
+      pointerX: x,
+      pointerY: y,
+      videoWidth: video.width,
+      videoHeight: video.height,
+      pressure: action === 'up' || action === 'cancel' ? 0 : 1,
+      actionButton: 0,
+      buttons: 0,
+    },
+  };
+}
+
+function keys(action: 'down' | 'up' | 'press', keyCode: number, metaState = 0): ControlStep[] {
+  const key = (keyAction: AndroidKeyEventAction): ControlStep => ({
+    op: 'key',
+    message: { action: keyAction, keyCode: keyCode as AndroidKeyCode, repeat: 0, metaState: metaState as AndroidKeyEventMeta },
+  });
+  if (action === 'down') return [key(AndroidKeyEventAction.Down)];
+  if (action === 'up') return [key(AndroidKeyEventAction.Up)];
+  return [key(AndroidKeyEventAction.Down), key(AndroidKeyEventAction.Up)];
+}
+
+/** The steps of one input for a control session whose video is `video`; throws `bad_request` for a stale frame. */
+export function mapInput(input: Exclude<Input, { kind: 'resetVideo' }>, video: VideoSize): ControlStep[] {
   switch (input.kind) {
-    case 'touch': {
-      const point = mapPoint(input, video);
-      if (!point.ok) return point;
-      const action = touchActions[input.action];
-      return {
-        ok: true,
-        commands: [{
-          op: 'touch',
-          action,
-          pointerId: BigInt(input.pointerId),
-          x: point.x,
-          y: point.y,
-          videoWidth: video.width,
-          videoHeight: video.height,
-          pressure: input.action === 'up' || input.action === 'cancel' ? 0 : 1,
-        }],
-      };
+    case 'touch':
+      return [touch(input.action, input.pointerId, input, video)];
+    case 'tap': {
+      const steps = [touch('down', GESTURE_POINTER, input, video)];
+      if (input.holdMs) steps.push({ op: 'wait', ms: input.holdMs });
+      steps.push(touch('up', GESTURE_POINTER, input, video));
+      return steps;
+    }
+    case 'swipe': {
+      const count = input.steps ?? 10;
+      const pause = (input.durationMs ?? 300) / count;
+      const at = (x: number, y: number): FramePoint => ({ x, y, frameWidth: input.frameWidth, frameHeight: input.frameHeight });
+      const steps = [touch('down', GESTURE_POINTER, input, video)];
+      for (let i = 1; i <= count; i += 1) {
+        const x = Math.round(input.x + ((input.toX - input.x) * i) / count);
+        const y = Math.round(input.y + ((input.toY - input.y) * i) / count);
+        steps.push({ op: 'wait', ms: pause }, touch('move', GESTURE_POINTER, at(x, y), video));
+      }
+      steps.push(touch('up', GESTURE_POINTER, at(input.toX, input.toY), video));
+      return steps;
     }
     case 'scroll': {
-      const point = mapPoint(input, video);
-      if (!point.ok) return point;
-      return {
-        ok: true,
-        commands: [{ op: 'scroll', x: point.x, y: point.y, videoWidth: video.width, videoHeight: video.height, scrollX: input.dx, scrollY: input.dy }],
-      };
+      const { x, y } = mapped(input, video);
+      return [{ op: 'scroll', message: { pointerX: x, pointerY: y, videoWidth: video.width, videoHeight: video.height, scrollX: input.dx, scrollY: input.dy, buttons: 0 } }];
     }
     case 'key':
-      if (!isKnownKeyCode(input.keycode)) return { ok: false, message: `unknown Android keycode ${input.keycode}` };
-      return { ok: true, commands: keyCommands(input.action, input.keycode, input.metaState) };
+      return keys(input.action, keycodeOf(input.key), input.metaState);
     case 'back':
-      return { ok: true, commands: keyCommands('press', keyBack) };
+      return keys('press', AndroidKeyCode.AndroidBack);
     case 'home':
-      return { ok: true, commands: keyCommands('press', keyHome) };
+      return keys('press', AndroidKeyCode.AndroidHome);
     case 'recents':
-      return { ok: true, commands: keyCommands('press', keyAppSwitch) };
+      return keys('press', AndroidKeyCode.AndroidAppSwitch);
     case 'startApp':
-      return { ok: true, commands: [{ op: 'startApp', name: input.name }] };
-    case 'resetVideo':
-      return { ok: true, commands: [{ op: 'resetVideo', profile: input.profile }] };
+      return [{ op: 'startApp', name: input.name }];
   }
 }

@@ -1,8 +1,8 @@
 // A device source backed by the standard adb server: tracks its device list and retries a dead server with backoff.
 import { AdbServerClient, type Adb } from '@yume-chan/adb';
 import { AdbServerNodeTcpConnector } from '@yume-chan/adb-server-node-tcp';
-import { Backoff, sleep } from './backoff.ts';
-import { errorMessage as message } from './deviceError.ts';
+import { Backoff, sleep } from '../base/backoff.ts';
+import { messageOf as message } from '../base/boxError.ts';
 import type { DeviceLink, DeviceRegistry } from './deviceRegistry.ts';
 
 export interface AdbServerSourceOptions {

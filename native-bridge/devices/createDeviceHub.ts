@@ -1,5 +1,5 @@
 // Composition root of the box's device side: sources, registry, scrcpy sessions and control behind one DeviceHub.
-import type { DeviceHub, DeviceInfo, StreamProfileName } from './deviceHub.ts';
+import type { DeviceHub, DeviceInfo, StreamProfileName } from '../base/deviceHub.ts';
 import { DeviceRegistry } from './deviceRegistry.ts';
 import { AdbServerSource } from './adbServerSource.ts';
 import { TcpDeviceSource } from './tcpDeviceSource.ts';

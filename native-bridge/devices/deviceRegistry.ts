@@ -1,9 +1,12 @@
 // The one registry every device source feeds: stable ids, states with reasons, and each device's sessions + control.
 import type { Adb } from '@yume-chan/adb';
-import type { DeviceControl, DeviceInfo, DeviceSource, DeviceState, StreamHold, StreamProfileName } from './deviceHub.ts';
-import { DeviceError, DeviceErrorCode, errorMessage } from './deviceError.ts';
+import type { DeviceControl, DeviceInfo, DeviceSource, DeviceState, StreamHold, StreamProfileName } from '../base/deviceHub.ts';
+import { BoxError, messageOf } from '../base/boxError.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 import { deviceIdFromSerial, probeDevice } from './deviceProbe.ts';
-import { withDeadline } from './deadline.ts';
+import { withDeadline } from '../base/deadline.ts';
+import { EventSource } from '../base/events.ts';
+import { SequencerByKey } from '../base/sequencer.ts';
 import { SessionManager } from '../sessions/sessionManager.ts';
 import type { StreamProfile } from '../sessions/streamProfile.ts';
 import { checkServerJar } from '../sessions/scrcpyServerJar.ts';
@@ -35,7 +38,7 @@ interface Entry {
   adb: Adb | null;
   sessions: SessionManager;
   control: DeviceController;
-  clipboardListeners: Set<(text: string) => void>;
+  clipboard: EventSource<[text: string]>;
   jarProblem: string | null;
   sessionProblem: string | null;
   jarTimer: NodeJS.Timeout | null;
@@ -45,11 +48,14 @@ export class DeviceRegistry {
   readonly #options: DeviceRegistryOptions;
   readonly #entries = new Map<string, Entry>();
   readonly #linkIds = new Map<string, string>();
-  readonly #listeners = new Set<(device: DeviceInfo, removed: boolean) => void>();
+  readonly #changes: EventSource<[device: DeviceInfo, removed: boolean]>;
+  /** One command lane per phone: every input and text of a phone, from every client and flow, in arrival order. */
+  readonly #lanes = new SequencerByKey<string>();
   #stopped = false;
 
   constructor(options: DeviceRegistryOptions) {
     this.#options = options;
+    this.#changes = new EventSource((error) => options.log(`device change listener failed: ${messageOf(error)}`));
   }
 
   list(): DeviceInfo[] {
@@ -57,14 +63,13 @@ export class DeviceRegistry {
   }
 
   onDeviceChange(listener: (device: DeviceInfo, removed: boolean) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#changes.on(listener);
   }
 
   holdStream(deviceId: string, profile: StreamProfileName): StreamHold {
     const entry = this.#require(deviceId);
     if (entry.info.state !== 'online') {
-      throw new DeviceError(DeviceErrorCode.DeviceUnavailable, `device ${deviceId} is ${entry.info.state}${entry.info.reason ? `: ${entry.info.reason}` : ''}`);
+      throw new BoxError(ErrorCode.DeviceOffline, `device ${deviceId} is ${entry.info.state}${entry.info.reason ? `: ${entry.info.reason}` : ''}`);
     }
     return entry.sessions.hold(profile);
   }
@@ -128,12 +133,12 @@ export class DeviceRegistry {
 
   #require(deviceId: string): Entry {
     const entry = this.#entries.get(deviceId);
-    if (!entry) throw new DeviceError(DeviceErrorCode.UnknownDevice, `no device ${deviceId}`);
+    if (!entry) throw new BoxError(ErrorCode.NotFound, `no device ${deviceId}`);
     return entry;
   }
 
   #create(id: string, link: DeviceLink): Entry {
-    const clipboardListeners = new Set<(text: string) => void>();
+    const clipboard = new EventSource<[text: string]>((error) => this.#options.log(`clipboard listener failed: ${messageOf(error)}`));
     const sessions = new SessionManager({
       deviceId: id,
       profiles: this.#options.profiles,
@@ -146,9 +151,7 @@ export class DeviceRegistry {
         entry.sessionProblem = reason;
         this.#refresh(entry);
       },
-      onClipboard: (text) => {
-        for (const listener of clipboardListeners) listener(text);
-      },
+      onClipboard: (text) => clipboard.emit(text),
       onVideoSize: (width, height) => {
         const entry = this.#entries.get(id);
         if (entry) this.#followOrientation(entry, width, height);
@@ -163,12 +166,10 @@ export class DeviceRegistry {
         deviceId: id,
         sessions,
         adb: () => (entry.info.state === 'online' ? entry.adb : null),
-        onClipboard: (listener) => {
-          clipboardListeners.add(listener);
-          return () => clipboardListeners.delete(listener);
-        },
+        onClipboard: (listener) => clipboard.on(listener),
+        lane: (task) => this.#lanes.queue(id, task),
       }),
-      clipboardListeners,
+      clipboard,
       jarProblem: null,
       sessionProblem: null,
       jarTimer: null,
@@ -223,12 +224,6 @@ export class DeviceRegistry {
   }
 
   #emit(info: DeviceInfo, removed: boolean): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener({ ...info }, removed);
-      } catch (error) {
-        this.#options.log(`device change listener failed: ${errorMessage(error)}`);
-      }
-    }
+    this.#changes.emit({ ...info }, removed);
   }
 }

@@ -1,11 +1,11 @@
 // A device source for one ADB-over-TCP endpoint (an adbd reached without an adb server): connect, watch, reconnect.
 import { Adb } from '@yume-chan/adb';
 import { openTcpDaemonTransport } from '../adb/nodeTcpDaemonConnection.ts';
-import { Backoff, sleep } from './backoff.ts';
-import { withDeadline } from './deadline.ts';
-import { errorMessage as message } from './deviceError.ts';
+import { Backoff, sleep } from '../base/backoff.ts';
+import { withDeadline } from '../base/deadline.ts';
+import { messageOf as message } from '../base/boxError.ts';
 import type { DeviceLink, DeviceRegistry } from './deviceRegistry.ts';
-import type { DeviceSource } from './deviceHub.ts';
+import type { DeviceSource } from '../base/deviceHub.ts';
 
 export interface TcpDeviceSourceOptions {
   host: string;

@@ -1,12 +1,13 @@
 // Tests of the PhonePort over DeviceControl: frame coordinates, gestures, pushes, and lost-phone errors.
 import { describe, expect, it } from 'vitest';
-import type { ControlInput, DeviceControl, DeviceInfo } from '../devices/deviceHub.ts';
-import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';
+import type { Input, DeviceControl, DeviceInfo } from '../base/deviceHub.ts';
+import { BoxError } from '../base/boxError.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 import { deviceControlPhonePort } from './deviceControlPhonePort.ts';
-import { AndroidKey, PhoneLostError } from './phonePort.ts';
+import { AndroidKey, isPhoneLost } from './phonePort.ts';
 
 function fakeControl() {
-  const inputs: ControlInput[] = [];
+  const inputs: Input[] = [];
   const pushes: string[][] = [];
   const texts: string[] = [];
   let failWith: Error | null = null;
@@ -45,7 +46,7 @@ describe('deviceControlPhonePort', () => {
     await phone.key(AndroidKey.BACK);
     await phone.key(AndroidKey.ENTER);
     await phone.launchApp('com.tencent.mm');
-    expect(fake.inputs).toEqual([{ kind: 'back' }, { kind: 'key', action: 'press', keycode: 66 }, { kind: 'startApp', name: '+com.tencent.mm' }]);
+    expect(fake.inputs).toEqual([{ kind: 'back' }, { kind: 'key', action: 'press', key: 66 }, { kind: 'startApp', name: '+com.tencent.mm' }]);
     await phone.pasteText('新品上市');
     expect(fake.texts).toEqual(['新品上市']);
     await phone.pushFile('/sdcard/DCIM/PhoneWall/pw_j_1.png', new Uint8Array([1]));
@@ -64,18 +65,20 @@ describe('deviceControlPhonePort', () => {
     expect(released).toBe(1);
   });
 
-  it('reports an offline or vanished phone as PhoneLostError, other failures as they are', async () => {
+  it('reports an offline or vanished phone as lost (device_offline), other failures as they are', async () => {
     const fake = fakeControl();
     let info: DeviceInfo | null = online;
     const phone = deviceControlPhonePort(() => info, fake.control);
-    fake.fail(new DeviceError(DeviceErrorCode.DeviceUnavailable, 'offline'));
-    await expect(phone.tap(1, 1)).rejects.toBeInstanceOf(PhoneLostError);
-    fake.fail(new DeviceError(DeviceErrorCode.InvalidInput, 'bad'));
-    await expect(phone.tap(1, 1)).rejects.toBeInstanceOf(DeviceError);
+    const lost = (promise: Promise<unknown>) => promise.then(() => false, (error: unknown) => isPhoneLost(error));
+    fake.fail(new BoxError(ErrorCode.Timeout, 'no answer'));
+    expect(await lost(phone.tap(1, 1))).toBe(true);
+    fake.fail(new BoxError(ErrorCode.BadRequest, 'bad'));
+    await expect(phone.tap(1, 1)).rejects.toMatchObject({ code: ErrorCode.BadRequest });
+    expect(await lost(phone.tap(1, 1))).toBe(false);
     fake.fail(null);
     info = { ...online, state: 'offline' };
-    await expect(phone.screenSize()).rejects.toBeInstanceOf(PhoneLostError);
+    expect(await lost(phone.screenSize())).toBe(true);
     info = null;
-    await expect(phone.tap(1, 1)).rejects.toBeInstanceOf(PhoneLostError);
+    expect(await lost(phone.tap(1, 1))).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 // A PhonePort over the device side's DeviceControl: how the box's flows reach real and simulated phones alike.
-import type { ControlInput, DeviceControl, DeviceHub, DeviceInfo } from '../devices/deviceHub.ts';
-import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';
-import { AndroidKey, PhoneLostError, type PhonePort } from './phonePort.ts';
+import { BoxError } from '../base/boxError.ts';
+import type { DeviceControl, DeviceHub, DeviceInfo, Input } from '../base/deviceHub.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
+import { AndroidKey, phoneLost, type PhonePort } from './phonePort.ts';
 
-const lostCodes: readonly string[] = [DeviceErrorCode.UnknownDevice, DeviceErrorCode.DeviceUnavailable, DeviceErrorCode.Timeout];
+const lostCodes: readonly string[] = [ErrorCode.NotFound, ErrorCode.DeviceOffline, ErrorCode.Timeout];
 
 /** Moves sent for a swipe: enough for apps to see a drag, not a fling. */
 const swipeSteps = 8;
@@ -18,14 +19,14 @@ export type FrameSizeSource = () => Promise<{ width: number; height: number; rel
 export function deviceControlPhonePort(device: () => DeviceInfo | null, control: DeviceControl, frameSize?: FrameSizeSource): PhonePort {
   const info = () => {
     const current = device();
-    if (!current || current.state !== 'online') throw new PhoneLostError(`phone ${current?.id ?? '?'} is ${current?.state ?? 'gone'}`);
+    if (!current || current.state !== 'online') throw phoneLost(`phone ${current?.id ?? '?'} is ${current?.state ?? 'gone'}`);
     return current;
   };
   const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof DeviceError && lostCodes.includes(error.code)) throw new PhoneLostError(error.message);
+      if (error instanceof BoxError && lostCodes.includes(error.code)) throw phoneLost(error.message);
       throw error;
     }
   };
@@ -36,7 +37,7 @@ export function deviceControlPhonePort(device: () => DeviceInfo | null, control:
     try {
       const clamp = (value: number, max: number) => Math.min(max - 1, Math.max(0, Math.floor(value)));
       for (const p of points) {
-        const input: ControlInput = {
+        const input: Input = {
           kind: 'touch', action: p.action, pointerId: 0,
           x: clamp((p.x * frame.width) / width, frame.width), y: clamp((p.y * frame.height) / height, frame.height),
           frameWidth: frame.width, frameHeight: frame.height,
@@ -74,7 +75,7 @@ export function deviceControlPhonePort(device: () => DeviceInfo | null, control:
       call(async () => {
         if (keycode === AndroidKey.BACK) await control.input({ kind: 'back' });
         else if (keycode === AndroidKey.HOME) await control.input({ kind: 'home' });
-        else await control.input({ kind: 'key', action: 'press', keycode });
+        else await control.input({ kind: 'key', action: 'press', key: keycode });
       }),
     pasteText: (text) => call(() => control.text(text)),
     pushFile: async (devicePath, bytes) => {
@@ -101,7 +102,7 @@ export function gridFrameSize(hub: DeviceHub, deviceId: string, timeoutMs = 15_0
       if (config && config.type === 'config') return { width: config.width, height: config.height, release: () => hold.release() };
       if (Date.now() > deadline) {
         hold.release();
-        throw new PhoneLostError(`no video from ${deviceId} within ${timeoutMs} ms`);
+        throw phoneLost(`no video from ${deviceId} within ${timeoutMs} ms`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

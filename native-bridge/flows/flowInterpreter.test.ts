@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../posting/clock.ts';
-import { FakeMomentsPhone } from './fakeMomentsPhone.ts';
+import { FakeClock } from '../testing/fakeClock.ts';
+import { FakeMomentsPhone } from '../testing/fakeMomentsPhone.ts';
 import { FlowInterpreter, FlowStepError, type FlowImage } from './flowInterpreter.ts';
 import { loadBuiltinFlow } from './flowLoader.ts';
 import { parseFlow } from './flowSchema.ts';

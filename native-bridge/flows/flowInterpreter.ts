@@ -1,7 +1,8 @@
 // Runs a flow's steps against a PhonePort: preparation, the one commit tap, after-commit steps and verification.
-import type { Clock } from '../posting/clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Flow, FlowCondition, FlowStep, FlowTarget, ViewSelector } from './flowSchema.ts';
-import { AndroidKey, PhoneLostError, type PhonePort } from './phonePort.ts';
+import { messageOf } from '../base/boxError.ts';
+import { AndroidKey, isPhoneLost, type PhonePort } from './phonePort.ts';
 import { locateTemplate } from './templateMatch.ts';
 import { findView, parseUiDump, viewCenter } from './uiDump.ts';
 
@@ -124,8 +125,8 @@ export class FlowInterpreter {
       return await run();
     } catch (error) {
       if (error instanceof FlowStepError) throw error;
-      if (error instanceof PhoneLostError) throw new FlowStepError('phone_lost', phase, index, action, error.message);
-      throw new FlowStepError('step_failed', phase, index, action, (error as Error).message);
+      if (isPhoneLost(error)) throw new FlowStepError('phone_lost', phase, index, action, messageOf(error));
+      throw new FlowStepError('step_failed', phase, index, action, messageOf(error));
     }
   }
 

@@ -1,6 +1,6 @@
 // The flow file format (version 1): steps as data, validated with errors naming the step index and field.
 import { z } from 'zod';
-import { fieldPath } from '../validation/fieldProblems.ts';
+import { fieldPath } from '../base/fieldProblems.ts';
 
 const positiveInt = (what = 'a positive integer') => z.number({ error: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
 const unit = z.number({ error: 'expected a number from 0 to 1' }).min(0, 'expected a number from 0 to 1').max(1, 'expected a number from 0 to 1');

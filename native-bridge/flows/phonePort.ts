@@ -1,4 +1,7 @@
 // The phone as the flow interpreter sees it: screen reads and finger-level input, nothing app-specific.
+import { BoxError, isBoxError } from '../base/boxError.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
+
 export interface PhonePort {
   readonly deviceId: string;
   /** Physical size in the current orientation. */
@@ -20,12 +23,13 @@ export interface PhonePort {
   launchApp(nameOrPackage: string): Promise<void>;
 }
 
-/** Thrown by a PhonePort when the phone is gone (unplugged, adb lost); the runner treats it as retryable before committing. */
-export class PhoneLostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PhoneLostError';
-  }
+/** What a PhonePort throws when the phone is gone (unplugged, adb lost); the runner retries it before committing. */
+export function phoneLost(message: string): BoxError {
+  return new BoxError(ErrorCode.DeviceOffline, message);
+}
+
+export function isPhoneLost(error: unknown): boolean {
+  return isBoxError(error, ErrorCode.DeviceOffline);
 }
 
 export const AndroidKey = {

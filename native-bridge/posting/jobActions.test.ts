@@ -27,22 +27,23 @@ function setup(state: string) {
 describe('operator job actions', () => {
   it('retries a failed job as a new attempt due now', () => {
     const { db, jobs } = setup('failed');
-    expect(retryJob(jobs, 'a', 500, 'op1')).toMatchObject({ ok: true, job: { state: 'scheduled', attempt: 2, dueAt: 500 } });
+    expect(retryJob(jobs, 'a', 500, 'op1')).toMatchObject({ state: 'scheduled', attempt: 2, dueAt: 500 });
     expect(jobs.log('a').at(-1)).toMatchObject({ from: 'failed', to: 'scheduled', detail: 'retry requested by op1' });
     db.close();
   });
 
   it('refuses to retry a job that may have published', () => {
     const { db, jobs } = setup('needs_check');
-    expect(retryJob(jobs, 'a', 500, 'op1')).toMatchObject({ ok: false, error: { code: 'wrong_state' } });
-    expect(cancelJob(jobs, 'a', 500, 'op1')).toMatchObject({ ok: false, error: { code: 'forbidden_transition' } });
-    expect(resolveByHand(jobs, 'a', 'done', 600, 'op1', 'post visible in the feed')).toMatchObject({ ok: true, job: { state: 'done' } });
+    expect(() => retryJob(jobs, 'a', 500, 'op1')).toThrow(expect.objectContaining({ code: 'conflict', message: 'Only failed or missed jobs can be retried; job a is needs_check.' }));
+    expect(() => cancelJob(jobs, 'a', 500, 'op1')).toThrow(expect.objectContaining({ code: 'conflict', message: 'A job cannot go from needs_check to cancelled.' }));
+    expect(() => retryJob(jobs, 'nope', 500, 'op1')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(resolveByHand(jobs, 'a', 'done', 600, 'op1', 'post visible in the feed')).toMatchObject({ state: 'done' });
     db.close();
   });
 
   it('cancelling a preparing job fences off its runner', () => {
     const { db, jobs } = setup('preparing');
-    expect(cancelJob(jobs, 'a', 500, 'op1')).toMatchObject({ ok: true, job: { state: 'cancelled' } });
+    expect(cancelJob(jobs, 'a', 500, 'op1')).toMatchObject({ state: 'cancelled' });
     expect(jobs.transition('a', { from: 'preparing', to: 'committing', now: 501, fence: 7 })).toMatchObject({ ok: false });
     expect(jobs.get('a')!.state).toBe('cancelled');
     db.close();

@@ -3,11 +3,11 @@ import type { FlowJobContext } from '../flows/flowInterpreter.ts';
 import { imageExtension, ImageMime } from '../store/imageType.ts';
 import type { MediaStore } from '../store/mediaStore.ts';
 import type { Job, JobStore } from './jobStore.ts';
-import type { MaterialReader } from './materialStore.ts';
+import type { PostReader } from './postStore.ts';
 
-export function jobContextLoader(materials: MaterialReader, media: MediaStore): (job: Job) => FlowJobContext {
+export function jobContextLoader(posts: PostReader, media: MediaStore): (job: Job) => FlowJobContext {
   return (job) => {
-    const post = materials.get(job.postId);
+    const post = posts.get(job.postId);
     if (!post) throw new Error(`post ${job.postId} of job ${job.id} no longer exists`);
     return {
       jobId: job.id,

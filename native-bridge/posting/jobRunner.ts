@@ -2,7 +2,7 @@
 import type { Flow } from '../flows/flowSchema.ts';
 import { FlowInterpreter, FlowStepError, type FlowJobContext } from '../flows/flowInterpreter.ts';
 import type { PhonePort } from '../flows/phonePort.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../base/clock.ts';
 import { FailpointCrash, noFailpoints, type Failpoint } from './failpoints.ts';
 import { retryDelayMs, retryOrFail, type RetryPolicy } from './jobRecovery.ts';
 import type { JobState } from './jobStates.ts';

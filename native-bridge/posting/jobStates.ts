@@ -1,19 +1,9 @@
-// The job state machine as data: states, allowed transitions, and which states hold a phone.
-export const JobState = {
-  scheduled: 'scheduled',
-  claimed: 'claimed',
-  preparing: 'preparing',
-  committing: 'committing',
-  verifying: 'verifying',
-  done: 'done',
-  failed: 'failed',
-  needsCheck: 'needs_check',
-  missed: 'missed',
-  cancelled: 'cancelled',
-} as const;
-export type JobState = (typeof JobState)[keyof typeof JobState];
+// The job state machine as data: allowed transitions between the protocol's job states, and which states hold a phone.
+import { JOB_STATES } from '../protocol/postingMessages.ts';
 
-export const allJobStates: readonly JobState[] = Object.values(JobState);
+export type JobState = (typeof JOB_STATES)[number];
+
+export const allJobStates: readonly JobState[] = JOB_STATES;
 
 /**
  * Everything before `committing` is safe to redo, so it may go back to `scheduled`; from `committing` on the
@@ -34,6 +24,9 @@ export const jobTransitions: Readonly<Record<JobState, readonly JobState[]>> = {
 
 /** States in which a runner holds the phone (at most one job per phone, enforced by a unique partial index). */
 export const activeJobStates: readonly JobState[] = ['claimed', 'preparing', 'committing', 'verifying'];
+
+/** States before the publish tap: a job in one of them may still run (its schedule still drives a phone). */
+export const notYetPublishedStates: readonly JobState[] = ['scheduled', 'claimed', 'preparing'];
 
 /** States a job never leaves without an operator. */
 export const terminalJobStates: readonly JobState[] = ['done', 'failed', 'missed', 'cancelled'];

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database.ts';
+import { Transactions } from '../store/transactions.ts';
+import { cancelJob } from './jobActions.ts';
 import { allJobStates, canTransition, type JobState } from './jobStates.ts';
 import { JobStore, type NewJob } from './jobStore.ts';
 
@@ -107,6 +109,41 @@ describe('JobStore', () => {
       from = to;
     }
     expect(jobs.get('a')).toMatchObject({ state: 'done', leaseOwner: null, leaseExpiresAt: null });
+    db.close();
+  });
+
+  it('tells every logged transition once, in order, after it commits, with the job as that transition left it', () => {
+    const { db, jobs, job } = setup();
+    jobs.insertPlanned([job('old', 'phone-1')], 10);
+    const told: string[] = [];
+    jobs.onChange(({ job: snapshot, entry }) => {
+      // The snapshot agrees with its transition: a client following job.state sees every state.
+      expect(snapshot.state).toBe(entry.to);
+      told.push(`${snapshot.id}:${entry.from ?? '-'}>${entry.to}@${entry.at}`);
+    });
+    jobs.insertPlanned([job('a', 'phone-1'), job('b', 'phone-2')], 20);
+    const claim = jobs.claim('a', 'scheduled', 'runner', 30, 1000);
+    const fence = claim.ok ? claim.job.fence : 0;
+    jobs.transition('a', { from: 'claimed', to: 'preparing', now: 40, fence });
+    cancelJob(jobs, 'b', 50, 'operator');
+    expect(told).toEqual(['a:->scheduled@20', 'b:->scheduled@20', 'a:scheduled>claimed@30', 'a:claimed>preparing@40', 'b:scheduled>cancelled@50']);
+    expect(jobs.log('a').map((entry) => entry.to)).toEqual(['scheduled', 'claimed', 'preparing']);
+    db.close();
+  });
+
+  it('says nothing of transitions an outer transaction rolls back', () => {
+    const { db, jobs, job } = setup();
+    jobs.insertPlanned([job('a', 'phone-1')], 10);
+    const told: string[] = [];
+    jobs.onChange(({ entry }) => told.push(entry.to));
+    expect(() =>
+      Transactions.of(db).run(() => {
+        jobs.transition('a', { from: 'scheduled', to: 'cancelled', now: 20, fence: null });
+        throw new Error('the schedule write failed');
+      }),
+    ).toThrow();
+    expect(told).toEqual([]);
+    expect(jobs.get('a')?.state).toBe('scheduled');
     db.close();
   });
 });

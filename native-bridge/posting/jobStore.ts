@@ -1,5 +1,7 @@
 // Durable jobs: planned inserts, fenced claims and transitions, each logged in the same transaction.
 import type BetterSqlite3 from 'better-sqlite3';
+import { EventSource } from '../base/events.ts';
+import { Transactions } from '../store/transactions.ts';
 import { activeJobStates, canTransition, type JobState } from './jobStates.ts';
 
 export interface Job {
@@ -98,8 +100,24 @@ export interface JobReader {
   proofs(id: string): { at: number; label: string; sha256: string }[];
 }
 
+/** One logged transition and the job right after it. */
+export interface JobChange {
+  job: Job;
+  entry: JobLogEntry;
+}
+
 export class JobStore implements JobReader {
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  private readonly tx: Transactions;
+  private readonly changes = new EventSource<[JobChange]>();
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.tx = Transactions.of(db);
+  }
+
+  /** Every transition written to `job_log` (the durable record), told once its transaction commits. */
+  onChange(listener: (change: JobChange) => void): () => void {
+    return this.changes.on(listener);
+  }
 
   /** Idempotent: a job with the same schedule + occurrence + device is never inserted twice. */
   insertPlanned(jobs: readonly NewJob[], now: number): number {
@@ -109,15 +127,16 @@ export class JobStore implements JobReader {
     );
     const log = this.db.prepare("INSERT INTO job_log (job_id, at, from_state, to_state, attempt, fence, detail) VALUES (?, ?, NULL, 'scheduled', 1, 0, ?)");
     let inserted = 0;
-    this.db.transaction(() => {
+    this.tx.run(() => {
       for (const job of jobs) {
         const result = insert.run(job.id, job.scheduleId, job.occurrence, job.deviceId, job.postId, job.flowId, job.nominalAt, job.plannedAt, job.plannedAt, job.graceMs, job.planNote, job.maxAttempts, now);
         if (result.changes > 0) {
           inserted++;
           log.run(job.id, now, job.planNote);
+          this.told(this.get(job.id) as Job, { at: now, from: null, to: 'scheduled', attempt: 1, fence: 0, detail: job.planNote });
         }
       }
-    })();
+    });
     return inserted;
   }
 
@@ -198,16 +217,16 @@ export class JobStore implements JobReader {
   claim(id: string, from: 'scheduled' | 'needs_check', owner: string, now: number, leaseMs: number): JobResult {
     const to: JobState = from === 'scheduled' ? 'claimed' : 'verifying';
     try {
-      return this.db.transaction((): JobResult => {
+      return this.tx.run((): JobResult => {
         const fence = this.db.prepare('UPDATE fence_counter SET value = value + 1 WHERE id = 1 RETURNING value').pluck().get() as number;
         const changed = this.db
           .prepare('UPDATE jobs SET state = ?, fence = ?, lease_owner = ?, lease_expires_at = ?, updated_at = ? WHERE id = ? AND state = ?')
           .run(to, fence, owner, now + leaseMs, now, id, from);
         if (changed.changes === 0) return this.explain(id, from, null);
         const job = this.get(id) as Job;
-        this.writeLog(id, now, from, to, job.attempt, fence, `claimed by ${owner}`);
+        this.writeLog(job, now, from, to, fence, `claimed by ${owner}`);
         return { ok: true, job };
-      })();
+      });
     } catch (error) {
       if (/UNIQUE/.test((error as Error).message)) return { ok: false, error: { code: 'phone_busy', message: `Another job holds the phone of job ${id}.` } };
       throw error;
@@ -216,15 +235,15 @@ export class JobStore implements JobReader {
 
   /** Moves a waiting job's due time later (quiet hours reached at run time); logged, state unchanged. */
   defer(id: string, dueAt: number, reason: string, now: number): boolean {
-    return this.db.transaction(() => {
+    return this.tx.run(() => {
       const changed = this.db
         .prepare("UPDATE jobs SET due_at = ?, planned_at = MAX(planned_at, ?), plan_note = ?, updated_at = ? WHERE id = ? AND state = 'scheduled' AND due_at < ?")
         .run(dueAt, dueAt, reason, now, id, dueAt);
       if (changed.changes === 0) return false;
       const job = this.get(id) as Job;
-      this.writeLog(id, now, 'scheduled', 'scheduled', job.attempt, job.fence, reason);
+      this.writeLog(job, now, 'scheduled', 'scheduled', job.fence, reason);
       return true;
-    })();
+    });
   }
 
   /** Extends a runner's lease; false when the runner has been fenced off. */
@@ -236,7 +255,7 @@ export class JobStore implements JobReader {
   transition(id: string, request: TransitionRequest): JobResult {
     const { from, to, now } = request;
     if (!canTransition(from, to)) return { ok: false, error: { code: 'forbidden_transition', message: `A job cannot go from ${from} to ${to}.` } };
-    return this.db.transaction((): JobResult => {
+    return this.tx.run((): JobResult => {
       const fence = request.fence ?? (this.db.prepare('UPDATE fence_counter SET value = value + 1 WHERE id = 1 RETURNING value').pluck().get() as number);
       const releases = !activeJobStates.includes(to);
       const changed = this.db
@@ -255,9 +274,9 @@ export class JobStore implements JobReader {
         });
       if (changed.changes === 0) return this.explain(id, from, request.fence);
       const job = this.get(id) as Job;
-      this.writeLog(id, now, from, to, job.attempt, fence, request.detail ?? request.reason ?? null);
+      this.writeLog(job, now, from, to, fence, request.detail ?? request.reason ?? null);
       return { ok: true, job };
-    })();
+    });
   }
 
   /** Keeps a proof screenshot with the job, only while `fence` still owns it; false for a stale runner. */
@@ -271,8 +290,14 @@ export class JobStore implements JobReader {
     return this.db.prepare('SELECT at, label, sha256 FROM job_proofs WHERE job_id = ? ORDER BY id').all(id) as { at: number; label: string; sha256: string }[];
   }
 
-  private writeLog(id: string, at: number, from: JobState | null, to: JobState, attempt: number, fence: number, detail: string | null): void {
-    this.db.prepare('INSERT INTO job_log (job_id, at, from_state, to_state, attempt, fence, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, at, from, to, attempt, fence, detail);
+  /** Logs a transition of `job` (as it is after it) and tells listeners once it is committed. */
+  private writeLog(job: Job, at: number, from: JobState | null, to: JobState, fence: number, detail: string | null): void {
+    this.db.prepare('INSERT INTO job_log (job_id, at, from_state, to_state, attempt, fence, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(job.id, at, from, to, job.attempt, fence, detail);
+    this.told(job, { at, from, to, attempt: job.attempt, fence, detail });
+  }
+
+  private told(job: Job, entry: JobLogEntry): void {
+    this.tx.afterCommit(() => this.changes.emit({ job, entry }));
   }
 
   private explain(id: string, from: JobState, fence: number | null): JobResult {

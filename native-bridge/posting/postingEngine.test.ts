@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeMomentsPhone } from '../flows/fakeMomentsPhone.ts';
+import { FakeMomentsPhone } from '../testing/fakeMomentsPhone.ts';
 import { loadBuiltinFlow } from '../flows/flowLoader.ts';
-import { FakeClock } from './clock.ts';
+import { FakeClock } from '../testing/fakeClock.ts';
+import { openDatabase } from '../store/database.ts';
 import { PostingEngine } from './postingEngine.ts';
 
 const dirs: string[] = [];
@@ -22,12 +23,12 @@ describe('PostingEngine', () => {
     const phones = new Map(['a', 'b', 'c'].map((id) => [id, new FakeMomentsPhone(id)]));
     const flow = loadBuiltinFlow('simulated-moments');
     const errors: unknown[] = [];
-    const engine = PostingEngine.open({ dataDir: dir, zone: 'Asia/Shanghai', clock, phoneFor: (id) => phones.get(id) ?? null, flows: new Map([[flow.id, flow]]), onError: (e) => errors.push(e) });
+    const engine = PostingEngine.open({ db: openDatabase(join(dir, 'box.db')), dataDir: dir, zone: 'Asia/Shanghai', clock, phoneFor: (id) => phones.get(id) ?? null, flows: new Map([[flow.id, flow]]), onError: (e) => errors.push(e) });
     for (const id of phones.keys()) engine.devices.upsert(id, `Phone ${id}`, clock.now());
     const canvas = createCanvas(10, 10);
     canvas.getContext('2d').fillRect(0, 0, 5, 5);
     const sha = engine.media.putImage(canvas.toBuffer('image/png'), clock.now()).sha256;
-    const post = engine.materials.create({ title: 'hello', text: '早上好', images: [sha] }, clock.now());
+    const post = engine.posts.create({ title: 'hello', text: '早上好', images: [sha] }, clock.now());
     engine.schedules.create({ postId: post.id, devices: ['a', 'b', 'c'], time: { kind: 'once', date: '2026-03-02', time: '09:00' }, staggerMinutes: 3 }, 'Asia/Shanghai', clock.now(), 86_400_000);
     engine.db.prepare("INSERT INTO schedules (id, post_id, flow_id, spec, created_at) VALUES ('broken', ?, 'simulated-moments', 'not json', 0)").run(post.id);
     for (let i = 0; i < 8 * 60; i++) {
@@ -45,6 +46,7 @@ describe('PostingEngine', () => {
     expect(new Set(jobs.map((j) => j.plannedAt)).size).toBe(3);
     expect(errors.map((e) => (e as Error).message)).toContainEqual(expect.stringMatching(/^schedule broken cannot be expanded/));
     await engine.stop();
+    engine.db.close();
   });
 
   it('a job that becomes due late inside quiet hours waits for their end, visibly, then runs', async () => {
@@ -53,12 +55,12 @@ describe('PostingEngine', () => {
     const clock = new FakeClock(Date.UTC(2026, 2, 2, 14, 0)); // 22:00 in Shanghai
     const phone = new FakeMomentsPhone('a');
     const flow = loadBuiltinFlow('simulated-moments');
-    const engine = PostingEngine.open({ dataDir: dir, zone: 'Asia/Shanghai', clock, phoneFor: () => phone, flows: new Map([[flow.id, flow]]), onError: (e) => { throw e; } });
+    const engine = PostingEngine.open({ db: openDatabase(join(dir, 'box.db')), dataDir: dir, zone: 'Asia/Shanghai', clock, phoneFor: () => phone, flows: new Map([[flow.id, flow]]), onError: (e) => { throw e; } });
     engine.devices.upsert('a', 'Phone a', clock.now());
     const canvas = createCanvas(10, 10);
     canvas.getContext('2d').fillRect(0, 0, 5, 5);
     const sha = engine.media.putImage(canvas.toBuffer('image/png'), clock.now()).sha256;
-    const post = engine.materials.create({ title: 'late', text: '晚安', images: [sha] }, clock.now());
+    const post = engine.posts.create({ title: 'late', text: '晚安', images: [sha] }, clock.now());
     engine.schedules.create({ postId: post.id, devices: ['a'], time: { kind: 'once', date: '2026-03-02', time: '22:50' }, quietHours: { start: '23:00', end: '07:00' }, graceMinutes: 30 }, 'Asia/Shanghai', clock.now(), 86_400_000);
     // The box is down from 22:00 to 23:10: the job is late but inside its grace window, and now in quiet hours.
     clock.set(Date.UTC(2026, 2, 2, 15, 10));
@@ -75,5 +77,6 @@ describe('PostingEngine', () => {
     expect(engine.jobs.get(job!.id)!.state).toBe('done');
     expect(phone.posts).toHaveLength(1);
     await engine.stop();
+    engine.db.close();
   });
 });

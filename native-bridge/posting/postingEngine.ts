@@ -1,27 +1,25 @@
-// Composition of the posting core on one data folder: stores, runner and scheduler, ticking on a timer.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+// Composition of the posting core on the box's database: stores, runner and scheduler, ticking on a timer.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Flow } from '../flows/flowSchema.ts';
 import type { PhonePort } from '../flows/phonePort.ts';
-import { openDatabase } from '../store/database.ts';
 import { DeviceStore } from '../store/deviceStore.ts';
 import { MediaStore } from '../store/mediaStore.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../base/clock.ts';
 import type { Failpoint } from './failpoints.ts';
 import { jobContextLoader, proofSaver } from './jobContext.ts';
 import { defaultRetryPolicy, type RecoveryReport, type RetryPolicy } from './jobRecovery.ts';
 import { JobRunner } from './jobRunner.ts';
 import { JobStore } from './jobStore.ts';
-import { MaterialStore } from './materialStore.ts';
+import { PostStore } from './postStore.ts';
 import { Scheduler } from './scheduler.ts';
 import { quietHoursDeferral } from './quietHoursDeferral.ts';
 import { ScheduleStore } from './scheduleStore.ts';
 
 export interface PostingEngineOptions {
+  /** The box's open database (opened, checked and migrated by the box). */
+  db: BetterSqlite3.Database;
+  /** The box's data folder: pictures live in its `media/`. */
   dataDir: string;
-  /** The SQLite file name inside `dataDir` (default `box.db`). */
-  databaseFile?: string;
   /** The box's IANA time zone (e.g. `Asia/Shanghai`). */
   zone: string;
   clock: Clock;
@@ -45,7 +43,7 @@ export class PostingEngine {
   readonly db: BetterSqlite3.Database;
   readonly jobs: JobStore;
   readonly media: MediaStore;
-  readonly materials: MaterialStore;
+  readonly posts: PostStore;
   readonly devices: DeviceStore;
   readonly schedules: ScheduleStore;
   readonly scheduler: Scheduler;
@@ -55,11 +53,10 @@ export class PostingEngine {
   private lastExpandAt = Number.NEGATIVE_INFINITY;
 
   private constructor(private readonly options: PostingEngineOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
-    this.db = openDatabase(join(options.dataDir, options.databaseFile ?? 'box.db'));
+    this.db = options.db;
     this.jobs = new JobStore(this.db);
     this.media = new MediaStore(this.db, options.dataDir);
-    this.materials = new MaterialStore(this.db);
+    this.posts = new PostStore(this.db);
     this.devices = new DeviceStore(this.db);
     this.schedules = new ScheduleStore({ db: this.db, jobs: this.jobs, devices: this.devices, knownFlows: new Set(options.flows.keys()) });
     const owner = options.owner ?? `box-${process.pid}`;
@@ -70,7 +67,7 @@ export class PostingEngine {
       clock: options.clock,
       phoneFor: options.phoneFor,
       flowFor: (id) => options.flows.get(id) ?? null,
-      contextFor: jobContextLoader(this.materials, this.media),
+      contextFor: jobContextLoader(this.posts, this.media),
       saveProof: proofSaver(this.jobs, this.media),
       owner,
       leaseMs,
@@ -85,7 +82,7 @@ export class PostingEngine {
     this.recovery = this.scheduler.recoverAtStart();
   }
 
-  /** Opens the store (integrity check, migrations) and recovers jobs left running by a previous process. */
+  /** Builds the stores on the database and recovers jobs left running by a previous process. */
   static open(options: PostingEngineOptions): PostingEngine {
     return new PostingEngine(options);
   }
@@ -113,11 +110,10 @@ export class PostingEngine {
     this.step();
   }
 
-  /** Stops ticking, lets running flows finish, and closes the store. */
+  /** Stops ticking and lets running flows finish (the box closes the database after). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.scheduler.idle();
-    this.db.close();
   }
 }

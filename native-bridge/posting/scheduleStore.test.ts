@@ -6,9 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../store/database.ts';
 import { DeviceStore } from '../store/deviceStore.ts';
 import { JobStore } from './jobStore.ts';
-import { MaterialStore } from './materialStore.ts';
+import { PostStore } from './postStore.ts';
 import { localToInstant } from './scheduleRules.ts';
-import { ScheduleError, ScheduleStore } from './scheduleStore.ts';
+import { BoxError } from '../base/boxError.ts';
+import { ScheduleStore } from './scheduleStore.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,7 +27,7 @@ function setup() {
   const devices = new DeviceStore(db);
   for (let i = 0; i < 4; i++) devices.upsert(`phone-${i}`, `Phone ${i}`, now);
   devices.saveGroup('shop', 'Shop', ['phone-2', 'phone-3']);
-  const post = new MaterialStore(db).create({ title: 't', text: 'hello', images: [] }, now);
+  const post = new PostStore(db).create({ title: 't', text: 'hello', images: [] }, now);
   const schedules = new ScheduleStore({ db, jobs, devices, knownFlows: new Set(['simulated-moments']) });
   return { db, jobs, devices, schedules, post };
 }
@@ -53,10 +54,10 @@ describe('ScheduleStore', () => {
       try {
         schedules.create(input, zone, now, 86_400_000);
       } catch (error) {
-        expect(error).toBeInstanceOf(ScheduleError);
-        return (error as ScheduleError).message;
+        expect(error).toBeInstanceOf(BoxError);
+        return (error as BoxError).message;
       }
-      throw new Error('expected a ScheduleError');
+      throw new Error('expected a BoxError');
     };
     const time = { kind: 'once', date: '2026-03-28', time: '09:00' };
     expect(attempt({ postId: post.id, devices: ['phone-0', 'ghost'], time })).toBe('devices[1]: unknown phone ghost: connect it to this box first');
@@ -98,13 +99,13 @@ describe('ScheduleStore', () => {
       try {
         schedules.create({ postId: post.id, devices: ['phone-0'], time, staggerSeconds: 30, staggerMinutes: 1 }, zone, now, 86_400_000);
       } catch (error) {
-        return error as ScheduleError;
+        return error as BoxError;
       }
-      throw new Error('expected a ScheduleError');
+      throw new Error('expected a BoxError');
     })();
-    expect(both).toBeInstanceOf(ScheduleError);
+    expect(both).toBeInstanceOf(BoxError);
     expect(both.code).toBe('invalid');
-    expect(both.problems.map((p) => p.field)).toEqual(['staggerSeconds']);
+    expect(both.problems?.map((p) => p.field)).toEqual(['staggerSeconds']);
     expect(db.prepare('SELECT COUNT(*) FROM schedules').pluck().get()).toBe(0);
     expect(() => schedules.create({ postId: post.id, devices: ['phone-0'], time, staggerSeconds: 43_201 }, zone, now, 86_400_000)).toThrow(/staggerSeconds: stagger at most 12 hours/);
 

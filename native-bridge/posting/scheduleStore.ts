@@ -5,7 +5,10 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DeviceStore } from '../store/deviceStore.ts';
 import type { JobStore } from './jobStore.ts';
-import { describeProblems, fieldProblems, type FieldProblem } from './materialSchema.ts';
+import { BoxError } from '../base/boxError.ts';
+import { describeProblems, fieldProblems, type FieldProblem } from '../base/fieldProblems.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
+import { Transactions } from '../store/transactions.ts';
 import { localToInstant, occurrencesBetween } from './scheduleRules.ts';
 import { SchedulePlanner } from './schedulePlanner.ts';
 import { scheduleSpecSchema, type ScheduleSpec } from './scheduleSpec.ts';
@@ -36,22 +39,11 @@ export function scheduleFromRow(row: ScheduleRow): Schedule {
   try {
     json = JSON.parse(row.spec);
   } catch {
-    throw new ScheduleError('invalid', `Schedule ${row.id} is stored as unreadable JSON.`);
+    throw new BoxError(ErrorCode.Invalid, `Schedule ${row.id} is stored as unreadable JSON.`);
   }
   const stored = storedSpecSchema.safeParse(json);
-  if (!stored.success) throw new ScheduleError('invalid', `Schedule ${row.id} is stored invalid: ${describeProblems(fieldProblems(stored.error))}`);
+  if (!stored.success) throw new BoxError(ErrorCode.Invalid, `Schedule ${row.id} is stored invalid: ${describeProblems(fieldProblems(stored.error))}`);
   return { id: row.id, spec: stored.data.spec, zone: stored.data.zone, createdAt: row.created_at, cancelledAt: row.cancelled_at };
-}
-
-export class ScheduleError extends Error {
-  constructor(
-    readonly code: 'invalid' | 'not_found',
-    message: string,
-    readonly problems: FieldProblem[] = [],
-  ) {
-    super(message);
-    this.name = 'ScheduleError';
-  }
 }
 
 export interface ScheduleStoreDeps {
@@ -74,11 +66,11 @@ export class ScheduleStore {
   create(input: unknown, zone: string, now: number, horizonMs: number): { schedule: Schedule; jobsCreated: number } {
     const spec = this.validate(input);
     const id = this.newId();
-    return this.deps.db.transaction(() => {
+    return Transactions.of(this.deps.db).run(() => {
       this.deps.db.prepare('INSERT INTO schedules (id, post_id, flow_id, spec, created_at) VALUES (?, ?, ?, ?, ?)').run(id, spec.postId, spec.flowId, JSON.stringify({ spec, zone }), now);
       const schedule = this.get(id) as Schedule;
       return { schedule, jobsCreated: this.expand(schedule, now - spec.graceMinutes * 60_000, now + horizonMs, now) };
-    })();
+    });
   }
 
   get(id: string): Schedule | null {
@@ -109,7 +101,7 @@ export class ScheduleStore {
     const rows = this.deps.db.prepare('SELECT * FROM schedules WHERE cancelled_at IS NULL ORDER BY created_at, id').all() as ScheduleRow[];
     for (const row of rows) {
       try {
-        created += this.deps.db.transaction(() => this.expand(scheduleFromRow(row), now, now + horizonMs, now))();
+        created += Transactions.of(this.deps.db).run(() => this.expand(scheduleFromRow(row), now, now + horizonMs, now));
       } catch (error) {
         onError(row.id, error);
       }
@@ -119,15 +111,15 @@ export class ScheduleStore {
 
   /** Stops a schedule and cancels its jobs that have not started; running ones finish. */
   cancel(id: string, now: number): number {
-    return this.deps.db.transaction(() => {
+    return Transactions.of(this.deps.db).run(() => {
       const changed = this.deps.db.prepare('UPDATE schedules SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL').run(now, id);
-      if (changed.changes === 0 && !this.get(id)) throw new ScheduleError('not_found', `Schedule ${id} does not exist.`);
+      if (changed.changes === 0 && !this.get(id)) throw new BoxError(ErrorCode.NotFound, `Schedule ${id} does not exist.`);
       let cancelled = 0;
       for (const job of this.deps.jobs.list({ scheduleId: id, state: 'scheduled' })) {
         if (this.deps.jobs.transition(job.id, { from: 'scheduled', to: 'cancelled', now, fence: null, reason: 'schedule cancelled' }).ok) cancelled++;
       }
       return cancelled;
-    })();
+    });
   }
 
   private expand(schedule: Schedule, fromMs: number, toMs: number, now: number): number {
@@ -167,7 +159,7 @@ export class ScheduleStore {
     const parsed = scheduleSpecSchema.safeParse(input);
     if (!parsed.success) {
       const problems = fieldProblems(parsed.error);
-      throw new ScheduleError('invalid', describeProblems(problems), problems);
+      throw BoxError.invalid(problems);
     }
     const spec = parsed.data;
     const problems: FieldProblem[] = [];
@@ -179,7 +171,7 @@ export class ScheduleStore {
     spec.groups.forEach((id, i) => {
       if (!this.deps.devices.getGroup(id)) problems.push({ field: `groups[${i}]`, message: `unknown group ${id}` });
     });
-    if (problems.length > 0) throw new ScheduleError('invalid', describeProblems(problems), problems);
+    if (problems.length > 0) throw BoxError.invalid(problems);
     return spec;
   }
 }

@@ -1,5 +1,6 @@
 // The scheduler tick: recovers stale work, marks misfires, and starts due jobs one per phone across phones.
-import type { Clock } from './clock.ts';
+import type { Clock } from '../base/clock.ts';
+import { EventSource } from '../base/events.ts';
 import { expireLeases, markMissed, recoverAfterRestart, type RecoveryReport, type RetryPolicy } from './jobRecovery.ts';
 import type { JobRunner, RunOutcome } from './jobRunner.ts';
 import type { Job, JobStore } from './jobStore.ts';
@@ -25,8 +26,17 @@ export interface TickReport {
   expired: RecoveryReport;
 }
 
+/** The job running a flow on a phone, and since when: consoles watch, their input is refused with `busy`. */
+export interface PhoneHold {
+  jobId: string;
+  since: number;
+}
+
 export class Scheduler {
   private readonly running = new Map<string, Promise<RunOutcome>>();
+  /** The phones flows hold right now: kept in memory so the input path never asks the database. */
+  private readonly holds = new Map<string, PhoneHold>();
+  private readonly holdChanges = new EventSource<[deviceId: string]>();
   private readonly errors: unknown[] = [];
   private readonly finishedAt = new Map<string, number>();
 
@@ -44,6 +54,16 @@ export class Scheduler {
 
   get busyDevices(): ReadonlySet<string> {
     return new Set(this.running.keys());
+  }
+
+  /** The job holding a phone, or null while none runs a flow there. */
+  holdOf(deviceId: string): PhoneHold | null {
+    return this.holds.get(deviceId) ?? null;
+  }
+
+  /** Called with a device id whenever a flow starts or stops holding that phone. */
+  onHoldChange(listener: (deviceId: string) => void): () => void {
+    return this.holdChanges.on(listener);
   }
 
   /** Unexpected errors from runs (a failpoint crash among them); a run's failure never stops other runs. */
@@ -86,6 +106,8 @@ export class Scheduler {
   }
 
   private start(job: Job): void {
+    this.holds.set(job.deviceId, { jobId: job.id, since: this.clock.now() });
+    this.holdChanges.emit(job.deviceId);
     const run = job.state === 'verifying' ? this.runner.verify(job) : this.runner.run(job);
     const tracked = run
       .catch((error: unknown) => {
@@ -94,7 +116,9 @@ export class Scheduler {
       })
       .finally(() => {
         this.running.delete(job.deviceId);
+        this.holds.delete(job.deviceId);
         this.finishedAt.set(job.deviceId, this.clock.now());
+        this.holdChanges.emit(job.deviceId);
       });
     this.running.set(job.deviceId, tracked);
   }

@@ -98,12 +98,23 @@ export const BackInputSchema = z.strictObject({ kind: z.literal('back') });
 export const HomeInputSchema = z.strictObject({ kind: z.literal('home') });
 export const RecentsInputSchema = z.strictObject({ kind: z.literal('recents') });
 
-/** Android package name or app label. */
+/** UTF-8 length without TextEncoder (the protocol stays free of DOM and Node types). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** Android package name or app label; START_APP carries it with a one-byte length. */
 export const AppNameSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[^\u0000-\u001f"'`$\\;&|<>]+$/u, 'app name contains characters that are not allowed');
+  .regex(/^[^\u0000-\u001f"'`$\\;&|<>]+$/u, 'app name contains characters that are not allowed')
+  .refine((name) => utf8Bytes(name) <= 255, 'app name is longer than 255 bytes');
 
 export const StartAppInputSchema = z.strictObject({ kind: z.literal('startApp'), name: AppNameSchema });
 

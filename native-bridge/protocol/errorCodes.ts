@@ -17,6 +17,8 @@ export const ErrorCode = {
   DeviceOffline: 'device_offline',
   /** A message, file or upload exceeds its limit. */
   TooLarge: 'too_large',
+  /** An uploaded file is not a picture of a kind the box takes (checked from its content, not its name). */
+  UnsupportedMedia: 'unsupported_media',
   /** Too many messages or requests in flight from this client. */
   RateLimited: 'rate_limited',
   /** The device did not answer in time. */

@@ -1,5 +1,4 @@
 // Token roles and what each may ask of the box.
-import type { BoxEventType } from './boxMessages.ts';
 import type { ClientMessageType } from './clientMessages.ts';
 import { FEATURE_READ_TYPES } from './features.ts';
 
@@ -25,6 +24,6 @@ export function roleMayDo(role: Role, type: ClientMessageType): boolean {
 }
 
 /** Viewers do not receive phone clipboards (they may hold private text); every other event goes to every role. */
-export function roleReceivesEvent(role: Role, type: BoxEventType): boolean {
-  return type !== 'clipboard' || role !== Role.Viewer;
+export function roleReceivesEvent(role: Role, eventType: string): boolean {
+  return eventType !== 'clipboard' || role !== Role.Viewer;
 }

@@ -1,6 +1,6 @@
 // Frames a stream's packets for the media socket once per packet, so every viewer sends the same buffer.
 import { MEDIA_HEADER_SIZE, writeMediaHeader } from '../protocol/mediaFrame.ts';
-import type { VideoPacket } from '../devices/deviceHub.ts';
+import type { VideoPacket } from '../base/deviceHub.ts';
 
 /**
  * Header and payload go out as one pre-framed buffer: building it costs one copy per packet (not per viewer),

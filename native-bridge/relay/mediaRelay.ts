@@ -1,5 +1,5 @@
 // The media relay: hands device streams to viewer sockets, one framer and stream id per device stream.
-import type { DeviceHub, StreamProfileName, VideoPacket } from '../devices/deviceHub.ts';
+import type { DeviceHub, StreamProfileName, VideoPacket } from '../base/deviceHub.ts';
 import { MediaFramer } from './mediaFramer.ts';
 import { ViewerStream } from './viewerStream.ts';
 import type { BackpressurePolicy, ViewerSocket } from './viewerStream.ts';

@@ -1,6 +1,6 @@
 // Drop-to-key-frame backpressure and cut timing of one viewer's stream, with a fake socket and clock.
 import { describe, expect, test } from 'vitest';
-import type { StreamHold, VideoPacket, VideoStream } from '../devices/deviceHub.ts';
+import type { StreamHold, VideoPacket, VideoStream } from '../base/deviceHub.ts';
 import { decodeMediaFrame } from '../protocol/mediaFrame.ts';
 import { MediaFramer } from './mediaFramer.ts';
 import { ViewerStream } from './viewerStream.ts';

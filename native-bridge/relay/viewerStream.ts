@@ -1,5 +1,5 @@
 // One viewer's subscription to one stream: snapshot first, then live packets, drop-to-key-frame backpressure.
-import type { StreamHold, VideoPacket } from '../devices/deviceHub.ts';
+import type { StreamHold, VideoPacket } from '../base/deviceHub.ts';
 import type { MediaFramer } from './mediaFramer.ts';
 
 /** The part of a WebSocket the relay uses (ws's WebSocket fits). */

@@ -1,41 +1,38 @@
-// The box's HTTP + WebSocket server: /healthz, static console files, /ws/control and /ws/media behind the guard.
+// The box's HTTP + WebSocket server: /healthz, feature HTTP routes, static console files, and /ws/control and
+// /ws/media behind the upgrade guard. Control requests are routed to the feature that owns their type; feature
+// events go to every control client whose role may receive them. It names no feature.
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { DeviceHub, DeviceInfo } from '../devices/deviceHub.ts';
-import type { BoxPosting } from '../posting/boxPosting.ts';
-import { wireChatToolsEvents } from './attentionWiring.ts';
-import type { BoxChatTools } from './boxChatTools.ts';
-import type { JobChange } from '../posting/jobFeed.ts';
-import type { ClipboardEvent, DeviceEvent } from '../protocol/boxMessages.ts';
-import type { JobEvent } from '../protocol/postingMessages.ts';
+import { BoxError, messageOf } from '../base/boxError.ts';
+import type { BoxFeature, Handler, HttpContext, RequestContext, Requester } from '../base/boxFeature.ts';
+import type { DeviceHub, VideoPacket } from '../base/deviceHub.ts';
+import type { BoxEvent } from '../protocol/boxMessages.ts';
 import { SocketKind } from '../protocol/clientMessages.ts';
+import type { ClientMessage, ClientMessageType } from '../protocol/clientMessages.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 import { CloseCode, Limits } from '../protocol/limits.ts';
 import { roleReceivesEvent } from '../protocol/roles.ts';
-import type { Role } from '../protocol/roles.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { MediaRelay } from '../relay/mediaRelay.ts';
 import type { BackpressurePolicy } from '../relay/viewerStream.ts';
-import type { VideoPacket } from '../devices/deviceHub.ts';
 import { serveConnection } from './clientConnection.ts';
-import { runControlRequest, wireDevice } from './controlRequests.ts';
-import { DeviceSerializer } from './deviceSerializer.ts';
 import { Liveness } from './liveness.ts';
-import { MediaHttp } from './mediaHttp.ts';
 import { MediaSession } from './mediaSession.ts';
-import { wireJob, wireTransition } from './postingRequests.ts';
-import { PushUploads } from './pushUploads.ts';
-import { SECURITY_HEADERS, StaticFiles } from './staticFiles.ts';
+import { SECURITY_HEADERS } from '../base/securityHeaders.ts';
+import { StaticFiles } from './staticFiles.ts';
 import type { TokenStore } from './tokenStore.ts';
-import { checkUpgrade, chooseSubprotocol } from './upgradeGuard.ts';
+import { checkUpgrade, chooseSubprotocol, extractToken, normalizeOrigin } from './upgradeGuard.ts';
 import type { Allowlists } from './upgradeGuard.ts';
 
 export interface BoxServerOptions {
   hub: DeviceHub;
   tokens: TokenStore;
+  /** What the box serves, each owning its request types; the server starts none of them. */
+  features: readonly BoxFeature[];
   allowlists: (port: number) => Allowlists;
   rendererDir: string | null;
   tls: { cert: Buffer; key: Buffer } | null;
@@ -45,18 +42,27 @@ export interface BoxServerOptions {
   now: () => number;
   log: (line: string) => void;
   onPacketSent?: (packet: VideoPacket) => void;
-  /** Scheduled posting (store, engine); null when it is off. */
-  posting?: BoxPosting | null;
-  /** Device book, quick replies, needs-attention; null when off. */
-  chatTools?: BoxChatTools | null;
 }
 
 interface ControlClient {
   ws: WebSocket;
-  role: Role;
+  who: Requester;
 }
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+/** One handler per request type across all features; a type claimed twice is a wiring mistake. */
+function routeTable(features: readonly BoxFeature[]): ReadonlyMap<ClientMessageType, { feature: string; handler: Handler<ClientMessageType> }> {
+  const table = new Map<ClientMessageType, { feature: string; handler: Handler<ClientMessageType> }>();
+  for (const feature of features) {
+    for (const [type, handler] of Object.entries(feature.handlers) as [ClientMessageType, Handler<ClientMessageType>][]) {
+      const owner = table.get(type);
+      if (owner) throw new Error(`request type ${type} is handled by both ${owner.feature} and ${feature.name}`);
+      table.set(type, { feature: feature.name, handler });
+    }
+  }
+  return table;
+}
 
 export class BoxServer {
   private readonly server: Server;
@@ -65,26 +71,31 @@ export class BoxServer {
   private readonly relay: MediaRelay;
   private readonly liveness: Liveness;
   private readonly staticFiles: StaticFiles | null;
+  private readonly routes: ReturnType<typeof routeTable>;
   private readonly controlClients = new Set<ControlClient>();
   private readonly mediaSessions = new Set<MediaSession>();
-  private readonly clipboardWatches = new Map<string, () => void>();
-  private readonly serializer = new DeviceSerializer();
   private readonly startedAt: number;
   private allowlists: Allowlists = { hosts: new Set(), origins: new Set() };
-  private readonly mediaHttp: MediaHttp;
+  private readonly httpContext: HttpContext;
   private readonly unsubscribes: (() => void)[] = [];
+  private nextConnectionId = 1;
 
   constructor(private readonly options: BoxServerOptions) {
+    this.routes = routeTable(options.features);
     this.relay = new MediaRelay({ hub: options.hub, now: options.now, policy: options.backpressure, onSent: options.onPacketSent });
     this.liveness = new Liveness(options.pingIntervalMs);
     this.staticFiles = options.rendererDir ? new StaticFiles(options.rendererDir) : null;
     this.startedAt = options.now();
-    this.mediaHttp = new MediaHttp({
-      media: () => options.posting?.engine.media ?? null,
-      tokens: options.tokens,
-      origins: () => this.allowlists.origins,
-      now: options.now,
-    });
+    this.httpContext = {
+      identify: (request) => options.tokens.verify(extractToken(request)),
+      originAllowed: (origin) => {
+        try {
+          return this.allowlists.origins.has(normalizeOrigin(origin));
+        } catch {
+          return false;
+        }
+      },
+    };
     const handler = (request: IncomingMessage, response: ServerResponse) => void this.handleHttp(request, response);
     this.server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
     this.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => this.handleUpgrade(request, socket, head));
@@ -101,22 +112,15 @@ export class BoxServer {
     const address = this.server.address();
     const bound = typeof address === 'object' && address ? address.port : port;
     this.allowlists = this.options.allowlists(bound);
-    this.unsubscribes.push(this.options.hub.onDeviceChange((device, removed) => this.deviceChanged(device, removed)));
-    const posting = this.options.posting;
-    if (posting) {
-      this.unsubscribes.push(posting.onJob((change) => this.jobChanged(change)));
-      this.unsubscribes.push(
-        posting.onBusyChange((deviceId) => {
-          // A posting flow drives the screen like an operator would: its own screen changes are not news.
-          this.options.chatTools?.attention.setOperatorHolding(deviceId, posting.busyOf(deviceId) !== null);
-          const device = this.options.hub.list().find((d) => d.id === deviceId);
-          if (device) this.deviceChanged(device, false);
-        }),
-      );
+    this.unsubscribes.push(
+      this.options.hub.onDeviceChange((device, removed) => {
+        for (const session of this.mediaSessions) session.deviceChanged(device, removed);
+      }),
+    );
+    for (const feature of this.options.features) {
+      const off = feature.onEvent?.((event) => this.broadcast(event));
+      if (off) this.unsubscribes.push(off);
     }
-    const chatTools = this.options.chatTools;
-    if (chatTools) this.unsubscribes.push(wireChatToolsEvents(chatTools, (event) => this.sendToControlClients(JSON.stringify(event))));
-    for (const device of this.options.hub.list()) this.watchClipboard(device);
     this.liveness.start(() => {
       for (const session of this.mediaSessions) session.checkSlow();
     });
@@ -130,8 +134,6 @@ export class BoxServer {
   async close(): Promise<void> {
     this.liveness.stop();
     for (const unsubscribe of this.unsubscribes.splice(0)) unsubscribe();
-    for (const unwatch of this.clipboardWatches.values()) unwatch();
-    this.clipboardWatches.clear();
     for (const ws of [...this.control.clients, ...this.media.clients]) ws.close(CloseCode.GoingAway, 'box stopping');
     for (const session of this.mediaSessions) session.close();
     await new Promise<void>((resolve) => {
@@ -157,11 +159,19 @@ export class BoxServer {
     }
     const path = new URL(request.url ?? '/', 'http://box').pathname;
     try {
-      if (await this.mediaHttp.handle(request, response, path)) return;
+      for (const feature of this.options.features) {
+        if (await feature.http?.(request, response, path, this.httpContext)) return;
+      }
     } catch (error) {
-      this.options.log(`media request failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log(`${path} request failed: ${messageOf(error)}`);
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       response.end();
+      return;
+    }
+    if (path === '/api' || path.startsWith('/api/')) {
+      const body = JSON.stringify({ error: { code: ErrorCode.NotFound, message: `${path} is not served by this box (its feature may be off)` } });
+      response.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+      response.end(body);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -205,84 +215,60 @@ export class BoxServer {
       socket.destroy();
       return;
     }
+    const who: Requester = { role: decision.role, name: decision.tokenName };
     target.handleUpgrade(request, socket, head, (ws) => {
       // ws reports protocol violations (oversize frame → 1009, bad UTF-8 → 1007) as 'error' and closes itself;
       // without a listener the error would end the whole box.
       ws.on('error', (error) => this.options.log(`${path} client closed for a protocol error: ${error.message}`));
       this.liveness.watch(ws);
-      if (target === this.control) this.acceptControl(ws, decision.role);
-      else this.acceptMedia(ws, decision.role);
+      if (target === this.control) this.acceptControl(ws, who);
+      else this.acceptMedia(ws, who);
     });
   }
 
-  private acceptControl(ws: WebSocket, role: Role): void {
-    const client: ControlClient = { ws, role };
+  private acceptControl(ws: WebSocket, who: Requester): void {
+    const client: ControlClient = { ws, who };
     this.controlClients.add(client);
-    const uploads = new PushUploads({
-      control: (deviceId) => this.options.hub.control(deviceId),
-      onProgress: (event) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(event)),
-    });
-    const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-    serveConnection(ws, this.connectionInfo(SocketKind.Control, role), (message) =>
-      runControlRequest(message, {
-        hub: this.options.hub, uploads, sleep, serializer: this.serializer,
-        posting: this.options.posting ?? null, by: role, now: this.options.now, chatTools: this.options.chatTools ?? null,
-      }),
-    );
+    const closers: (() => void)[] = [];
+    const context: RequestContext = {
+      who,
+      connectionId: this.nextConnectionId++,
+      send: (event) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+      },
+      onClose: (cleanup) => closers.push(cleanup),
+    };
+    serveConnection(ws, this.connectionInfo(SocketKind.Control, who), (message) => this.route(message, context));
     ws.on('close', () => {
       this.controlClients.delete(client);
-      uploads.clear();
+      for (const cleanup of closers.splice(0)) cleanup();
     });
   }
 
-  private acceptMedia(ws: WebSocket, role: Role): void {
+  private route(message: ClientMessage, context: RequestContext): unknown {
+    const route = this.routes.get(message.type);
+    if (!route) throw new BoxError(ErrorCode.NotFound, `${message.type} is not available on this box (its feature is off)`);
+    return route.handler(message as never, context);
+  }
+
+  private acceptMedia(ws: WebSocket, who: Requester): void {
     const session = new MediaSession(ws, this.relay);
     this.mediaSessions.add(session);
-    serveConnection(ws, this.connectionInfo(SocketKind.Media, role), (message) => session.run(message));
+    serveConnection(ws, this.connectionInfo(SocketKind.Media, who), (message) => session.run(message));
     ws.on('close', () => {
       this.mediaSessions.delete(session);
       session.close();
     });
   }
 
-  private connectionInfo(socket: SocketKind, role: Role) {
-    return { socket, role, box: this.options.box, pingIntervalMs: this.options.pingIntervalMs, now: this.options.now };
+  private connectionInfo(socket: SocketKind, who: Requester) {
+    return { socket, who, box: this.options.box, pingIntervalMs: this.options.pingIntervalMs, now: this.options.now };
   }
 
-  private deviceChanged(device: DeviceInfo, removed: boolean): void {
-    const busy = removed ? null : (this.options.posting?.busyOf(device.id) ?? null);
-    const event: DeviceEvent = { type: 'device', device: wireDevice(device, busy), removed };
+  private broadcast(event: BoxEvent): void {
     const text = JSON.stringify(event);
-    for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
-    for (const session of this.mediaSessions) session.deviceChanged(device, removed);
-    if (removed || device.state !== 'online') {
-      this.clipboardWatches.get(device.id)?.();
-      this.clipboardWatches.delete(device.id);
-    } else this.watchClipboard(device);
-  }
-
-  private jobChanged(change: JobChange): void {
-    const event: JobEvent = { type: 'job', job: wireJob(change.job), transition: wireTransition(change.entry) };
-    this.sendToControlClients(JSON.stringify(event));
-  }
-
-  private sendToControlClients(text: string): void {
-    for (const client of this.controlClients) if (client.ws.readyState === client.ws.OPEN) client.ws.send(text);
-  }
-
-  private watchClipboard(device: DeviceInfo): void {
-    if (device.state !== 'online' || this.clipboardWatches.has(device.id)) return;
-    try {
-      const unwatch = this.options.hub.control(device.id).onClipboard((text) => {
-        const event: ClipboardEvent = { type: 'clipboard', deviceId: device.id, text };
-        const json = JSON.stringify(event);
-        for (const client of this.controlClients) {
-          if (roleReceivesEvent(client.role, 'clipboard') && client.ws.readyState === client.ws.OPEN) client.ws.send(json);
-        }
-      });
-      this.clipboardWatches.set(device.id, unwatch);
-    } catch (error) {
-      this.options.log(`clipboard of ${device.id} not watched: ${error instanceof Error ? error.message : String(error)}`);
+    for (const client of this.controlClients) {
+      if (roleReceivesEvent(client.who.role, event.type) && client.ws.readyState === client.ws.OPEN) client.ws.send(text);
     }
   }
 }

@@ -1,20 +1,22 @@
 // What both socket kinds share: hello, decode, role check, rate and in-flight limits, one response per request.
 import type { WebSocket } from 'ws';
+import { toProtocolError } from '../base/boxError.ts';
+import { BoxError } from '../base/boxError.ts';
+import type { Requester } from '../base/boxFeature.ts';
 import { errorResponse, okResponse } from '../protocol/boxMessages.ts';
 import type { BoxMessage, HelloMessage, Response } from '../protocol/boxMessages.ts';
 import type { ClientMessage, SocketKind } from '../protocol/clientMessages.ts';
 import { decodeClientMessage } from '../protocol/decodeClientMessage.ts';
 import { ErrorCode, protocolError } from '../protocol/errorCodes.ts';
+import type { ProtocolError } from '../protocol/errorCodes.ts';
 import { Limits } from '../protocol/limits.ts';
 import { roleMayDo } from '../protocol/roles.ts';
-import type { Role } from '../protocol/roles.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
-import { RequestError, toProtocolError } from './errorMapping.ts';
 import { RateLimiter } from './rateLimiter.ts';
 
 export interface ConnectionInfo {
   socket: SocketKind;
-  role: Role;
+  who: Requester;
   box: { name: string; version: string };
   pingIntervalMs: number;
   now: () => number;
@@ -39,12 +41,10 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
   const send = (message: BoxMessage | Response) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const fail = (id: Response['id'], code: ErrorCode, message: string, extra: Parameters<typeof protocolError>[2] = {}) => {
-    send(errorResponse(id, protocolError(code, message, extra)));
-  };
+  const fail = (id: Response['id'], error: ProtocolError) => send(errorResponse(id, error));
 
   const hello: HelloMessage = {
-    type: 'hello', protocolVersion: PROTOCOL_VERSION, role: info.role, socket: info.socket,
+    type: 'hello', protocolVersion: PROTOCOL_VERSION, role: info.who.role, socket: info.socket,
     box: info.box, pingIntervalMs: info.pingIntervalMs,
   };
   send(hello);
@@ -53,28 +53,21 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
     const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
     const raw = isBinary ? new Uint8Array(bytes) : bytes.toString('utf8');
     const decoded = decodeClientMessage(raw, info.socket);
-    if (!decoded.ok) {
-      fail(decoded.id, decoded.error.code, decoded.error.message);
-      return;
-    }
+    if (!decoded.ok) return fail(decoded.id, decoded.error);
     const { message } = decoded;
-    if (!limiter.take()) return fail(message.id, ErrorCode.RateLimited, 'too many messages; slow down');
-    if (!roleMayDo(info.role, message.type)) return fail(message.id, ErrorCode.Forbidden, `the ${info.role} role may not ${message.type}`);
-    if (inFlight >= Limits.maxInFlight) return fail(message.id, ErrorCode.RateLimited, 'too many requests in flight');
+    if (!limiter.take()) return fail(message.id, protocolError(ErrorCode.RateLimited, 'too many messages; slow down'));
+    if (!roleMayDo(info.who.role, message.type)) return fail(message.id, protocolError(ErrorCode.Forbidden, `the ${info.who.role} role may not ${message.type}`));
+    if (inFlight >= Limits.maxInFlight) return fail(message.id, protocolError(ErrorCode.RateLimited, 'too many requests in flight'));
     const respond = (result: unknown) => {
       if (result instanceof AfterResponse) {
         send(okResponse(message.id, result.result as never));
         result.after();
       } else send(okResponse(message.id, result as never));
     };
-    const reject = (error: unknown) => {
-      const { code, message: text, ...extra } = toProtocolError(error);
-      fail(message.id, code, text, extra);
-    };
+    const reject = (error: unknown) => fail(message.id, toProtocolError(error));
     let result: unknown;
     try {
-      const common = answerCommon(message, info);
-      result = common.handled ? common.result : run(message);
+      result = message.type === 'ping' || message.type === 'hello' ? answerCommon(message, info) : run(message);
     } catch (error) {
       return reject(error);
     }
@@ -87,11 +80,10 @@ export function serveConnection(ws: WebSocket, info: ConnectionInfo, run: Reques
   });
 }
 
-function answerCommon(message: ClientMessage, info: ConnectionInfo): { handled: true; result: unknown } | { handled: false } {
-  if (message.type === 'ping') return { handled: true, result: { now: info.now() } };
-  if (message.type !== 'hello') return { handled: false };
+function answerCommon(message: Extract<ClientMessage, { type: 'ping' | 'hello' }>, info: ConnectionInfo): unknown {
+  if (message.type === 'ping') return { now: info.now() };
   if (message.protocolVersion !== PROTOCOL_VERSION) {
-    throw new RequestError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
+    throw new BoxError(ErrorCode.UnsupportedVersion, `this box speaks protocol ${PROTOCOL_VERSION}`);
   }
-  return { handled: true, result: { protocolVersion: PROTOCOL_VERSION, role: info.role } };
+  return { protocolVersion: PROTOCOL_VERSION, role: info.who.role };
 }

@@ -1,6 +1,6 @@
 // One media socket: its video subscriptions (by box-wide stream id) and their end when a device goes away.
 import type { WebSocket } from 'ws';
-import type { DeviceInfo, StreamProfileName } from '../devices/deviceHub.ts';
+import type { DeviceInfo, StreamProfileName } from '../base/deviceHub.ts';
 import type { StreamEndedEvent } from '../protocol/boxMessages.ts';
 import type { ClientMessage } from '../protocol/clientMessages.ts';
 import { ErrorCode, protocolError } from '../protocol/errorCodes.ts';
@@ -8,7 +8,7 @@ import { CloseCode, Limits } from '../protocol/limits.ts';
 import type { MediaRelay } from '../relay/mediaRelay.ts';
 import type { ViewerStream } from '../relay/viewerStream.ts';
 import { AfterResponse } from './clientConnection.ts';
-import { RequestError } from './errorMapping.ts';
+import { BoxError } from '../base/boxError.ts';
 
 interface Subscription {
   viewer: ViewerStream;
@@ -35,12 +35,12 @@ export class MediaSession {
         return {};
       case 'requestKeyFrame': {
         const subscription = this.subscriptions.get(message.streamId);
-        if (!subscription) throw new RequestError(ErrorCode.NotFound, 'not subscribed to that stream');
+        if (!subscription) throw new BoxError(ErrorCode.NotFound, 'not subscribed to that stream');
         subscription.viewer.requestKeyFrame();
         return {};
       }
       default:
-        throw new RequestError(ErrorCode.BadRequest, `${message.type} belongs on the control socket`);
+        throw new BoxError(ErrorCode.BadRequest, `${message.type} belongs on the control socket`);
     }
   }
 
@@ -70,11 +70,11 @@ export class MediaSession {
   }
 
   private subscribe(deviceId: string, profile: StreamProfileName): AfterResponse {
-    if (this.closed) throw new RequestError(ErrorCode.BadRequest, 'socket is closing');
+    if (this.closed) throw new BoxError(ErrorCode.BadRequest, 'socket is closing');
     for (const [streamId, existing] of this.subscriptions) {
       if (existing.deviceId === deviceId && existing.profile === profile) return new AfterResponse({ streamId, deviceId, profile }, () => {});
     }
-    if (this.subscriptions.size >= Limits.maxSubscriptions) throw new RequestError(ErrorCode.TooLarge, 'too many subscriptions on this socket');
+    if (this.subscriptions.size >= Limits.maxSubscriptions) throw new BoxError(ErrorCode.TooLarge, 'too many subscriptions on this socket');
     // The hub refuses unknown and offline devices before the relay gives the stream an id.
     const viewer = this.relay.subscribe(this.ws, deviceId, profile, () => {
       this.subscriptions.delete(viewer.streamId);

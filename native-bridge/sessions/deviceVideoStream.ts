@@ -1,5 +1,5 @@
 // One device × profile video stream as viewers see it: outlives scrcpy session restarts, fans packets out.
-import type { StreamProfileName, VideoPacket, VideoStream } from '../devices/deviceHub.ts';
+import type { StreamProfileName, VideoPacket, VideoStream } from '../base/deviceHub.ts';
 import { GopCache, type GopCacheLimits } from './gopCache.ts';
 
 export class DeviceVideoStream implements VideoStream {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GopCache } from './gopCache.ts';
 import { DeviceVideoStream } from './deviceVideoStream.ts';
-import type { VideoPacket } from '../devices/deviceHub.ts';
+import type { VideoPacket } from '../base/deviceHub.ts';
 
 const config = (n: number): VideoPacket => ({ type: 'config', data: new Uint8Array([0, 0, 0, 1, 0x67, n]), width: 240, height: 480 });
 const frame = (pts: number, keyframe: boolean, size = 4): Extract<VideoPacket, { type: 'frame' }> => ({

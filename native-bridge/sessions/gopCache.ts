@@ -1,5 +1,5 @@
 // The GOP cache: the current config packet plus every frame since the last key frame, bounded in count and bytes.
-import type { VideoPacket } from '../devices/deviceHub.ts';
+import type { VideoPacket } from '../base/deviceHub.ts';
 
 type ConfigPacket = Extract<VideoPacket, { type: 'config' }>;
 type FramePacket = Extract<VideoPacket, { type: 'frame' }>;

@@ -4,7 +4,7 @@ import { AdbScrcpyClient, AdbScrcpyExitedError, AdbScrcpyOptionsLatest } from '@
 import { ScrcpyInstanceId, type ScrcpyControlMessageWriter, type ScrcpyMediaStreamPacket } from '@yume-chan/scrcpy';
 import { ReadableStream, WritableStream, type TransformStream } from '@yume-chan/stream-extra';
 import { guardPacketParser } from './packetSizeGuard.ts';
-import { errorMessage } from '../devices/deviceError.ts';
+import { messageOf } from '../base/boxError.ts';
 import type { DeviceVideoStream } from './deviceVideoStream.ts';
 import type { StreamProfile } from './streamProfile.ts';
 import { phoneServerPath, readServerJar, scrcpyServerVersion } from './scrcpyServerJar.ts';
@@ -36,7 +36,7 @@ export function describeStartFailure(error: unknown): string {
     const errorLine = lines.find((line) => /error|exception|version/i.test(line)) ?? lines.at(-1);
     return `scrcpy server exited: ${errorLine ?? 'no output'}`;
   }
-  return `scrcpy server failed to start: ${errorMessage(error)}`;
+  return `scrcpy server failed to start: ${messageOf(error)}`;
 }
 
 /** Tango's options with a size check in front of its packet parser (a forged u32 size must not allocate 4 GiB). */
@@ -135,7 +135,7 @@ export async function startScrcpySession(options: ScrcpySessionOptions): Promise
       }
       return stopping ? null : `the video stream ended${lastWords()}`;
     } catch (error) {
-      return stopping ? null : `the video stream failed: ${errorMessage(error)}${lastWords()}`;
+      return stopping ? null : `the video stream failed: ${messageOf(error)}${lastWords()}`;
     } finally {
       reader.releaseLock();
       stream.setKeyFrameRequester(null);

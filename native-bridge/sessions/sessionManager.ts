@@ -4,9 +4,10 @@ import { randomInt } from 'node:crypto';
 import type { Adb } from '@yume-chan/adb';
 import { AdbScrcpyExitedError } from '@yume-chan/adb-scrcpy';
 import type { ScrcpyControlMessageWriter } from '@yume-chan/scrcpy';
-import type { StreamHold, StreamProfileName } from '../devices/deviceHub.ts';
-import { Backoff } from '../devices/backoff.ts';
-import { DeviceError, DeviceErrorCode } from '../devices/deviceError.ts';
+import type { StreamHold, StreamProfileName } from '../base/deviceHub.ts';
+import { Backoff } from '../base/backoff.ts';
+import { BoxError } from '../base/boxError.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 import { DeviceVideoStream } from './deviceVideoStream.ts';
 import { describeStartFailure, startScrcpySession, type ScrcpySessionHandle } from './scrcpySession.ts';
 import type { StreamProfile } from './streamProfile.ts';
@@ -156,7 +157,7 @@ export class SessionManager {
     try {
       await this.#waitReady(grid, timeoutMs);
       const running = grid.running;
-      if (!running) throw new DeviceError(DeviceErrorCode.DeviceUnavailable, 'the control session is not running');
+      if (!running) throw new BoxError(ErrorCode.DeviceOffline, 'the control session is not running');
       return await use({ controller: running.controller, width: grid.stream.width, height: grid.stream.height });
     } finally {
       this.#controlLeases -= 1;
@@ -270,7 +271,7 @@ export class SessionManager {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         slot.readyWaiters.delete(done);
-        reject(new DeviceError(DeviceErrorCode.Timeout, `the ${slot.profile} session did not start within ${timeoutMs} ms`));
+        reject(new BoxError(ErrorCode.Timeout, `the ${slot.profile} session did not start within ${timeoutMs} ms`));
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

@@ -1,5 +1,5 @@
 // Stream profiles (grid tiles vs the focused phone) and the scrcpy options each one turns into.
-import type { StreamProfileName } from '../devices/deviceHub.ts';
+import type { StreamProfileName } from '../base/deviceHub.ts';
 
 export interface StreamProfile {
   /** Longest side of the video in pixels (scrcpy `max_size`). */

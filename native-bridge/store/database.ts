@@ -16,15 +16,20 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** The box's one database file inside its data folder. */
+export const BOX_DATABASE_FILE = 'phonewall.sqlite';
+
 export interface OpenDatabaseOptions {
   /** Defaults to every migration this build knows. */
   migrations?: readonly Migration[];
   busyTimeoutMs?: number;
+  /** Told every statement run (diagnostics). */
+  verbose?: (sql: string) => void;
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): BetterSqlite3.Database {
   const migrations = options.migrations ?? migrationList;
-  const db = new Database(file);
+  const db = new Database(file, options.verbose ? { verbose: (sql) => options.verbose?.(String(sql)) } : {});
   try {
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     checkIntegrity(db, file);

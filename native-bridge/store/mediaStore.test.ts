@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
-import { MediaError, MediaStore, maxImageBytes, sha256Hex } from './mediaStore.ts';
+import type { BoxError } from '../base/boxError.ts';
+import { MediaStore, maxImageBytes, sha256Hex } from './mediaStore.ts';
 import { sniffImageType } from './imageType.ts';
 
 const dirs: string[] = [];
@@ -60,8 +61,8 @@ describe('MediaStore', () => {
       media.putImage(big, 1);
       expect.unreachable();
     } catch (error) {
-      expect((error as MediaError).code).toBe('too_large');
-      expect((error as MediaError).message).toMatch(/limit is 20 MiB/);
+      expect((error as BoxError).code).toBe('too_large');
+      expect((error as BoxError).message).toMatch(/limit is 20 MiB/);
     }
     expect(db.prepare('SELECT COUNT(*) FROM media').pluck().get()).toBe(0);
     expect(existsSync(join(dir, 'media'))).toBe(false);

@@ -1,4 +1,6 @@
 // Content-addressed media files (media/<sha256[0..2]>/<sha256>) in the data folder, indexed in SQLite.
+import { BoxError } from '../base/boxError.ts';
+import { ErrorCode } from '../protocol/errorCodes.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,18 +28,6 @@ export function mediaFromRow(row: MediaRow): MediaRecord {
   return { sha256: row.sha256, mime: row.mime as ImageMime, byteSize: row.byte_size, createdAt: row.created_at };
 }
 
-export type MediaErrorCode = 'not_an_image' | 'too_large' | 'empty' | 'not_found';
-
-export class MediaError extends Error {
-  constructor(
-    readonly code: MediaErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MediaError';
-  }
-}
-
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -54,18 +44,18 @@ export class MediaStore {
   }
 
   pathOf(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new MediaError('not_found', `Media id ${sha256.slice(0, 80)} is not a sha256.`);
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new BoxError(ErrorCode.NotFound, `Media id ${sha256.slice(0, 80)} is not a sha256.`);
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
   /** Checks type and size, writes the file durably (temp + fsync + rename), then records it. Idempotent. */
   putImage(bytes: Uint8Array, now: number): MediaRecord {
-    if (bytes.length === 0) throw new MediaError('empty', 'The image file is empty. Choose a PNG, JPEG, WebP or GIF picture.');
+    if (bytes.length === 0) throw new BoxError(ErrorCode.Invalid, 'The image file is empty. Choose a PNG, JPEG, WebP or GIF picture.');
     if (bytes.length > maxImageBytes) {
-      throw new MediaError('too_large', `The image is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${maxImageBytes / 1048576} MiB. Resize or compress it.`);
+      throw new BoxError(ErrorCode.TooLarge, `The image is ${(bytes.length / 1048576).toFixed(1)} MiB; the limit is ${maxImageBytes / 1048576} MiB. Resize or compress it.`);
     }
     const mime = sniffImageType(bytes);
-    if (mime === null) throw new MediaError('not_an_image', 'The file is not a PNG, JPEG, WebP or GIF picture (checked from its content, not its name).');
+    if (mime === null) throw new BoxError(ErrorCode.UnsupportedMedia, 'The file is not a PNG, JPEG, WebP or GIF picture (checked from its content, not its name).');
     return this.putBytes(bytes, mime, now);
   }
 
@@ -89,7 +79,7 @@ export class MediaStore {
     try {
       return readFileSync(this.pathOf(sha256));
     } catch {
-      throw new MediaError('not_found', `Media ${sha256} is missing from the data folder.`);
+      throw new BoxError(ErrorCode.NotFound, `Media ${sha256} is missing from the data folder.`);
     }
   }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceHub, type DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
-import type { StreamHold } from '../../native-bridge/devices/deviceHub.ts';
+import type { StreamHold } from '../../native-bridge/base/deviceHub.ts';
 import { writeStandInJar } from '../../native-bridge/sessions/scrcpyServerJar.ts';
 import { startSimFarm, type SimFarm } from '../../native-bridge/simphone/simFarm.ts';
 import { collect, configs, keyFrames, sleep, waitFor } from './devicesKit.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startBox } from '../../native-bridge/box.ts';
 import type { BoxConfig, RunningBox } from '../../native-bridge/box.ts';
 import type { DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
-import { POSTING_DATABASE_FILE } from '../../native-bridge/posting/boxPosting.ts';
+import { BOX_DATABASE_FILE } from '../../native-bridge/store/database.ts';
 import type { BoxTestClient } from './wsTestClient.ts';
 
 export interface WireDevice {
@@ -38,7 +38,7 @@ export function simPhone(box: RunningBox, deviceId: string) {
 
 /** Rows of a chat-tools table, read from the box's SQLite file through a second, read-only connection. */
 export function countRows(dataDir: string, table: 'device_book' | 'device_groups' | 'group_members' | 'quick_replies'): number {
-  const db = new Database(join(dataDir, POSTING_DATABASE_FILE), { readonly: true });
+  const db = new Database(join(dataDir, BOX_DATABASE_FILE), { readonly: true });
   try {
     return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
   } finally {

@@ -93,7 +93,7 @@ describe('device book over the box API', () => {
       entries: [{ deviceId: id(1), name: 'fine' }, { deviceId: id(2), name: '名'.repeat(65) }],
       groups: [{ name: '晚班', deviceIds: [id(1)] }],
     });
-    expect(long).toMatchObject({ ok: false, error: { code: 'bad_request', problems: [{ field: 'entries[1].name' }] } });
+    expect(long).toMatchObject({ ok: false, error: { code: 'invalid', problems: [{ field: 'entries[1].name' }] } });
     const unknownGroup = await a.request({ type: 'updateDeviceBook', entries: [{ deviceId: id(1), name: 'fine' }], deleteGroups: ['no-such-group'] });
     expect(unknownGroup).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect((unknownGroup.error as { message: string }).message).toContain('no-such-group');
@@ -161,12 +161,12 @@ describe('quick replies over the box API', () => {
 
     const rows = countRows(dataDir, 'quick_replies');
     const tooLong = await a.request({ type: 'createQuickReply', reply: { category: '售后', text: '字'.repeat(1001) } });
-    expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request', problems: [{ field: 'text' }] } });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid', problems: [{ field: 'text' }] } });
     expect(await a.request({ type: 'updateQuickReply', replyId: 'no-such-reply', patch: { text: 'x' } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await a.request({ type: 'reorderQuickReplies', ids: [created[0]!.id, 'no-such-reply'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await a.request({ type: 'importQuickReplies', format: 'json', content: '{"not":"an array"}' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await a.request({ type: 'importQuickReplies', format: 'json', content: '{"not":"an array"}' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await a.request({ type: 'createQuickReply', reply: { category: '问候', text: 'taken', shortcut: '/HI' } })).toMatchObject({
-      ok: false, error: { code: 'bad_request', problems: [{ field: 'shortcut' }] },
+      ok: false, error: { code: 'invalid', problems: [{ field: 'shortcut' }] },
     });
     expect(await b.request({ type: 'createQuickReply', reply: { category: '问候', text: 'viewer' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(countRows(dataDir, 'quick_replies')).toBe(rows);

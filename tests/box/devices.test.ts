@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceHub, type DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
-import type { DeviceInfo, StreamHold } from '../../native-bridge/devices/deviceHub.ts';
+import type { DeviceInfo, StreamHold } from '../../native-bridge/base/deviceHub.ts';
 import { defaultStreamProfiles } from '../../native-bridge/sessions/streamProfile.ts';
 import type { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
 import { collect, configs, decodeH264, keyFrames, latestAnnexB, nodeCentre, sleep, waitFor } from './devicesKit.ts';
@@ -188,7 +188,7 @@ describe('DeviceHub with 4 simulated phones', () => {
     const copied: string[] = [];
     const off = control.onClipboard((text) => copied.push(text));
     await control.text('copy me');
-    await control.input({ kind: 'key', action: 'press', keycode: 66 });
+    await control.input({ kind: 'key', action: 'press', key: 66 });
     await waitFor(() => phoneOf(target).inspect().sent.some((m) => m.text === 'copy me'), 'the sent message');
     let bubble: ReturnType<typeof nodeCentre> = null;
     await waitFor(async () => (bubble = nodeCentre(await control.uiDump(), /:id\/message_\d+$/)) !== null, 'a message bubble');

@@ -1,6 +1,6 @@
 // Helpers for the device-side box tests: waiting for conditions, collecting packets, decoding H.264 with ffprobe.
 import { spawn } from 'node:child_process';
-import type { VideoPacket, VideoStream } from '../../native-bridge/devices/deviceHub.ts';
+import type { VideoPacket, VideoStream } from '../../native-bridge/base/deviceHub.ts';
 
 export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

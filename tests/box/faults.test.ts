@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceHub, type DeviceHubConfig, type DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
-import type { DeviceInfo, StreamHold } from '../../native-bridge/devices/deviceHub.ts';
+import type { DeviceInfo, StreamHold } from '../../native-bridge/base/deviceHub.ts';
 import { writeStandInJar } from '../../native-bridge/sessions/scrcpyServerJar.ts';
 import { startSimFarm } from '../../native-bridge/simphone/simFarm.ts';
 import { collect, configs, keyFrames, sleep, waitFor } from './devicesKit.ts';

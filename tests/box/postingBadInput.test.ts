@@ -47,11 +47,11 @@ afterAll(async () => {
 }, 60_000);
 
 describe('posting API bad input', () => {
-  test('uploads: a non-image is 415 invalid, no token 401, a viewer 403, unknown media 404; nothing stored', async () => {
+  test('uploads: a non-image is 415 unsupported_media, no token 401, a viewer 403, unknown media 404; nothing stored', async () => {
     const before = countRows(box, 'media');
     const text = await uploadMedia(box, operator, Buffer.from('PK\u0003\u0004 this is a zip, not a picture'));
     expect(text.status).toBe(415);
-    expect(text.json).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(text.json).toMatchObject({ ok: false, error: { code: 'unsupported_media' } });
     expect((await uploadMedia(box, operator, new Uint8Array(0))).status).toBe(400);
     expect((await uploadMedia(box, null, testPicture(0))).status).toBe(401);
     expect((await uploadMedia(box, viewer, testPicture(0))).json).toMatchObject({ error: { code: 'forbidden' } });

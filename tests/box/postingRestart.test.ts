@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startBox } from '../../native-bridge/box.ts';
 import type { BoxConfig, RunningBox } from '../../native-bridge/box.ts';
 import type { DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
-import { POSTING_DATABASE_FILE } from '../../native-bridge/posting/boxPosting.ts';
+import { BOX_DATABASE_FILE } from '../../native-bridge/store/database.ts';
 import { JobStore } from '../../native-bridge/posting/jobStore.ts';
 import { openDatabase } from '../../native-bridge/store/database.ts';
 import { testPicture, uploadMedia } from './postingKit.ts';
@@ -73,7 +73,7 @@ describe('posting across a box restart', () => {
     box = null;
 
     // What a box killed during the publish tap leaves behind: both jobs committing; the second one's flow since removed.
-    const db = openDatabase(join(dir, 'data', POSTING_DATABASE_FILE));
+    const db = openDatabase(join(dir, 'data', BOX_DATABASE_FILE));
     const store = new JobStore(db);
     const now = Date.now();
     for (const job of jobs) {

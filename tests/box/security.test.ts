@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_LISTEN, startBox } from '../../native-bridge/box.ts';
 import type { RunningBox } from '../../native-bridge/box.ts';
-import { encodeFixture } from '../../native-bridge/bench/h264Fixture.ts';
-import type { H264Fixture } from '../../native-bridge/bench/h264Fixture.ts';
-import { ReplayDeviceHub } from '../../native-bridge/bench/replayDeviceHub.ts';
+import { encodeFixture } from '../../native-bridge/testing/h264Fixture.ts';
+import type { H264Fixture } from '../../native-bridge/testing/h264Fixture.ts';
+import { ReplayDeviceHub } from '../../native-bridge/testing/replayDeviceHub.ts';
 import { BoxTestClient } from './wsTestClient.ts';
 import { RawWsClient } from './securityRawClient.ts';
 

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceHub, type DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
-import type { DeviceInfo } from '../../native-bridge/devices/deviceHub.ts';
+import type { DeviceInfo } from '../../native-bridge/base/deviceHub.ts';
 import type { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
-import { AttentionMonitor, type AttentionEvent } from '../../native-bridge/chat/attentionMonitor.ts';
+import { AttentionMonitor, type AttentionEvent } from '../../native-bridge/chatDesk/attentionMonitor.ts';
 
 let dir = '';
 let hub: DeviceHubWithDiagnostics;

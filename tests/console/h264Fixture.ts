@@ -1,5 +1,5 @@
 // Real H.264 for console tests: the box benchmark's libx264 test pattern, shaped as the console tests use it.
-import { encodeFixture } from '../../native-bridge/bench/h264Fixture.ts';
+import { encodeFixture } from '../../native-bridge/testing/h264Fixture.ts';
 
 export interface H264Fixture {
   width: number;

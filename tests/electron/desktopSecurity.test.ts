@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -115,13 +115,17 @@ describe('desktop app security (RELIABILITY E1–E4)', () => {
     expect(await call('boxCredentials', event, added.value.id)).toEqual({ ok: true, value: { url: 'http://10.0.0.2:8700', token: 'secret-token-1' } });
   });
 
-  it('starts the embedded box (simulated without adb + jar) and reports its URL once printed', async () => {
+  it('starts the embedded box (simulated without adb + jar) and reports its URL once it announces readiness', async () => {
     expect(spawned).toHaveLength(1);
     expect(spawned[0]!.args.join(' ')).toMatch(/native-bridge\/cli\.ts/);
     const child = world.recorded.children[0]!;
     const event = ipcEvent(appPage);
     expect(await call('embeddedBoxStatus', event)).toMatchObject({ state: 'starting' });
-    child.stdout.write('PhoneWall box listening on http://127.0.0.1:41234\ntoken: abcdefgh12345678\n');
+    const tokenPath = path.join(dir, 'admin.token');
+    writeFileSync(tokenPath, 'abcdefgh12345678\n');
+    // A human line is only logged; the typed readiness line is what the app acts on.
+    child.stdout.write('PhoneWall box listening on http://127.0.0.1:9\n');
+    child.stdout.write(`${JSON.stringify({ type: 'boxReady', url: 'http://127.0.0.1:41234', adminTokenPath: tokenPath, protocolVersion: 1, box: { name: 'phonewall-box', version: '0.1.0' } })}\n`);
     await expect.poll(() => call('embeddedBoxStatus', event)).toMatchObject({ state: 'running', url: 'http://127.0.0.1:41234' });
     expect(await call('boxCredentials', event, 'embedded')).toEqual({ ok: true, value: { url: 'http://127.0.0.1:41234', token: 'abcdefgh12345678' } });
     expect(await call('boxesRemove', event, 'embedded')).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BoxRegistry } from '../../main/boxRegistry.ts';
-import { EmbeddedBox, parseBoxLine } from '../../main/embeddedBox.ts';
+import { EmbeddedBox } from '../../main/embeddedBox.ts';
 import { embeddedBoxLaunch } from '../../main/embeddedBoxLaunch.ts';
 
 const dirs: string[] = [];
@@ -19,21 +19,12 @@ afterEach(() => {
 });
 
 describe('embedded box', () => {
-  it('parses the URL and token lines the box prints', () => {
-    expect(parseBoxLine('url: http://127.0.0.1:8700/')).toEqual({ url: 'http://127.0.0.1:8700' });
-    expect(parseBoxLine('PhoneWall box listening on http://127.0.0.1:40111')).toEqual({ url: 'http://127.0.0.1:40111' });
-    expect(parseBoxLine('token file: /tmp/x/token')).toEqual({ tokenPath: '/tmp/x/token' });
-    expect(parseBoxLine('admin token: /home/op/.phonewall/box/admin.token')).toEqual({ tokenPath: '/home/op/.phonewall/box/admin.token' });
-    expect(parseBoxLine('admin token: C:\\Users\\op\\admin.token')).toEqual({ tokenPath: 'C:\\Users\\op\\admin.token' });
-    expect(parseBoxLine('token: 0123456789abcdef')).toEqual({ token: '0123456789abcdef' });
-    expect(parseBoxLine('fetching http://example.com/ for nothing')).toEqual({});
-  });
-
   it('runs a real child, reads its token file, and stops it', async () => {
     const dir = tempDir();
     const tokenFile = path.join(dir, 'token');
     writeFileSync(tokenFile, 'tok-from-file-1234\n');
-    const script = `console.log('PhoneWall box listening on http://127.0.0.1:45678'); console.log('admin token: ' + ${JSON.stringify(tokenFile)}); setInterval(() => {}, 1000);`;
+    const ready = { type: 'boxReady', url: 'http://127.0.0.1:45678', adminTokenPath: tokenFile, protocolVersion: 1, box: { name: 'phonewall-box', version: '0.1.0' } };
+    const script = `console.log('PhoneWall box listening on http://127.0.0.1:45678'); console.log(${JSON.stringify(JSON.stringify(ready))}); setInterval(() => {}, 1000);`;
     const box = new EmbeddedBox(
       { command: process.execPath, args: ['-e', script], cwd: dir, env: process.env, mode: 'simulated' },
       { spawn, readToken: (file) => readFile(file, 'utf8') },
@@ -46,6 +37,21 @@ describe('embedded box', () => {
     const stopped = await box.stop();
     expect(stopped).toMatchObject({ state: 'stopped', pid: null });
     expect(box.getLogs().some((line) => line.includes('listening on http://127.0.0.1:45678'))).toBe(true);
+  });
+
+  it('does not take a URL or token from human log lines', async () => {
+    const dir = tempDir();
+    const script = "console.log('PhoneWall box listening on http://127.0.0.1:45679'); console.log('admin token: /tmp/nowhere'); console.log('token: 0123456789abcdef'); setInterval(() => {}, 1000);";
+    const reads: string[] = [];
+    const box = new EmbeddedBox(
+      { command: process.execPath, args: ['-e', script], cwd: dir, env: process.env, mode: 'simulated' },
+      { spawn, readToken: async (file) => (reads.push(file), 'x') },
+    );
+    box.start();
+    await expect.poll(() => box.getLogs().length, { timeout: 20_000 }).toBe(3);
+    expect(box.getStatus().state).toBe('starting');
+    expect(reads).toEqual([]);
+    await box.stop();
   });
 
   it('reports a crash as failed with the reason', async () => {

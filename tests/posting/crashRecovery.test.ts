@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { JobStore } from '../../native-bridge/posting/jobStore.ts';
 import { ScheduleStore } from '../../native-bridge/posting/scheduleStore.ts';
 import { DeviceStore } from '../../native-bridge/store/deviceStore.ts';
-import { MaterialStore } from '../../native-bridge/posting/materialStore.ts';
+import { PostStore } from '../../native-bridge/posting/postStore.ts';
 import { openDatabase } from '../../native-bridge/store/database.ts';
 import { MediaStore } from '../../native-bridge/store/mediaStore.ts';
 
@@ -86,7 +86,7 @@ describe('S1: kill -9 of the box process at seeded moments, then restart', () =>
     const canvas = createCanvas(8, 8);
     canvas.getContext('2d').fillRect(0, 0, 4, 4);
     const image = media.putImage(canvas.toBuffer('image/png'), Date.now()).sha256;
-    const post = new MaterialStore(seedDb).create({ title: 's1', text: '新品上市，欢迎咨询！🎉', images: [image] }, Date.now());
+    const post = new PostStore(seedDb).create({ title: 's1', text: '新品上市，欢迎咨询！🎉', images: [image] }, Date.now());
     const devices = new DeviceStore(seedDb);
     const deviceIds = Array.from({ length: phones }, (_, p) => `phone-${String(p).padStart(2, '0')}`);
     for (const id of deviceIds) devices.upsert(id, id, Date.now());

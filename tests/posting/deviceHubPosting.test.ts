@@ -1,4 +1,5 @@
 // The posting engine driving simulated phones through the real device hub (scrcpy control, pushes, UI dumps).
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +10,9 @@ import { createDeviceHub, type DeviceHubWithDiagnostics } from '../../native-bri
 import { deviceControlPhonePort, gridFrameSize } from '../../native-bridge/flows/deviceControlPhonePort.ts';
 import { loadBuiltinFlow } from '../../native-bridge/flows/flowLoader.ts';
 import type { PhonePort } from '../../native-bridge/flows/phonePort.ts';
-import { systemClock } from '../../native-bridge/posting/clock.ts';
+import { systemClock } from '../../native-bridge/base/clock.ts';
 import { PostingEngine } from '../../native-bridge/posting/postingEngine.ts';
+import { openDatabase } from '../../native-bridge/store/database.ts';
 
 let dir = '';
 let hub: DeviceHubWithDiagnostics;
@@ -34,7 +36,8 @@ describe('posting engine on simulated phones through the device hub', () => {
     expect(devices.filter((d) => d.state === 'online')).toHaveLength(2);
     const ports = new Map<string, PhonePort>(devices.map((d) => [d.id, deviceControlPhonePort(() => hub.list().find((x) => x.id === d.id) ?? null, hub.control(d.id), gridFrameSize(hub, d.id))]));
     const flow = loadBuiltinFlow('simulated-moments');
-    const engine = PostingEngine.open({ dataDir: join(dir, 'box'), zone: 'Asia/Shanghai', clock: systemClock(), phoneFor: (id) => ports.get(id) ?? null, flows: new Map([[flow.id, flow]]), tickMs: 200, onError: (e) => console.error(e) });
+    mkdirSync(join(dir, 'box'), { recursive: true });
+    const engine = PostingEngine.open({ db: openDatabase(join(dir, 'box', 'box.db')), dataDir: join(dir, 'box'), zone: 'Asia/Shanghai', clock: systemClock(), phoneFor: (id) => ports.get(id) ?? null, flows: new Map([[flow.id, flow]]), tickMs: 200, onError: (e) => console.error(e) });
     try {
       for (const d of devices) engine.devices.upsert(d.id, d.model, Date.now());
       const images = [1, 2].map((i) => {
@@ -44,7 +47,7 @@ describe('posting engine on simulated phones through the device hub', () => {
         ctx.fillRect(0, 0, 120, 90);
         return engine.media.putImage(canvas.toBuffer('image/png'), Date.now()).sha256;
       });
-      const post = engine.materials.create({ title: 'hub', text: '新品上市，欢迎咨询！🎉', images }, Date.now());
+      const post = engine.posts.create({ title: 'hub', text: '新品上市，欢迎咨询！🎉', images }, Date.now());
       const local = DateTime.now().setZone('Asia/Shanghai');
       engine.schedules.create({ postId: post.id, devices: devices.map((d) => d.id), time: { kind: 'once', date: local.toISODate(), time: local.toFormat('HH:mm') } }, 'Asia/Shanghai', Date.now(), 86_400_000);
       engine.start();
@@ -62,6 +65,7 @@ describe('posting engine on simulated phones through the device hub', () => {
       }
     } finally {
       await engine.stop();
+      engine.db.close();
     }
   }, 150_000);
 });

@@ -223,7 +223,7 @@ describe('S8: the phone disconnects', () => {
           cut = true;
           if (published) await originalTap(x, y);
           phone.online = false;
-          throw new (await import('../../native-bridge/flows/phonePort.ts')).PhoneLostError('usb unplugged');
+          throw (await import('../../native-bridge/flows/phonePort.ts')).phoneLost('usb unplugged');
         }
         return originalTap(x, y);
       };

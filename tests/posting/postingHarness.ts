@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type BetterSqlite3 from 'better-sqlite3';
-import { FakeMomentsPhone } from '../../native-bridge/flows/fakeMomentsPhone.ts';
+import { FakeMomentsPhone } from '../../native-bridge/testing/fakeMomentsPhone.ts';
 import { loadBuiltinFlow } from '../../native-bridge/flows/flowLoader.ts';
-import { FakeClock } from '../../native-bridge/posting/clock.ts';
+import { FakeClock } from '../../native-bridge/testing/fakeClock.ts';
 import type { Failpoint } from '../../native-bridge/posting/failpoints.ts';
 import { jobContextLoader, proofSaver } from '../../native-bridge/posting/jobContext.ts';
 import { JobRunner } from '../../native-bridge/posting/jobRunner.ts';
 import { JobStore, type NewJob } from '../../native-bridge/posting/jobStore.ts';
-import { MaterialStore } from '../../native-bridge/posting/materialStore.ts';
+import { PostStore } from '../../native-bridge/posting/postStore.ts';
 import { Scheduler } from '../../native-bridge/posting/scheduler.ts';
 import { openDatabase } from '../../native-bridge/store/database.ts';
 import { MediaStore } from '../../native-bridge/store/mediaStore.ts';
@@ -22,7 +22,7 @@ const flow = loadBuiltinFlow('simulated-moments');
 export interface Box {
   db: BetterSqlite3.Database;
   jobs: JobStore;
-  materials: MaterialStore;
+  posts: PostStore;
   media: MediaStore;
   runner: JobRunner;
   scheduler: Scheduler;
@@ -46,13 +46,13 @@ export class PostingHarness {
     const db = openDatabase(this.file);
     const jobs = new JobStore(db);
     const media = new MediaStore(db, this.dir);
-    const materials = new MaterialStore(db);
+    const posts = new PostStore(db);
     const runner = new JobRunner({
       jobs,
       clock: this.clock,
       phoneFor: (id) => (this.unplugged.has(id) ? null : (this.phones.get(id) ?? null)),
       flowFor: (id) => (id === flow.id ? flow : null),
-      contextFor: jobContextLoader(materials, media),
+      contextFor: jobContextLoader(posts, media),
       saveProof: proofSaver(jobs, media),
       owner: 'box-test',
       leaseMs: this.leaseMs,
@@ -60,7 +60,7 @@ export class PostingHarness {
       failpoint: (name, jobId) => this.failpoint(name, jobId),
     });
     const scheduler = new Scheduler(jobs, runner, this.clock, { owner: 'box-test', leaseMs: this.leaseMs, maxConcurrent: 8, retry: { baseMs: 1_000, maxMs: 10_000 }, phoneCooldownMs: this.phoneCooldownMs, phoneAvailable: (id) => !this.unplugged.has(id) });
-    this.box = { db, jobs, materials, media, runner, scheduler, close: () => db.close() };
+    this.box = { db, jobs, posts, media, runner, scheduler, close: () => db.close() };
     return this.box;
   }
 
@@ -82,7 +82,7 @@ export class PostingHarness {
 
   /** A post with `imageCount` real PNGs and one job per (phone, slot), due at `dueAt + slot * spacingMs`. */
   seed(options: { phones: number; jobsPerPhone: number; dueAt: number; spacingMs?: number; graceMs?: number; imageCount?: number; maxAttempts?: number }): string[] {
-    const { db, media, materials, jobs } = this.box;
+    const { db, media, posts, jobs } = this.box;
     const images = Array.from({ length: options.imageCount ?? 2 }, (_, i) => {
       const canvas = createCanvas(12, 12);
       const ctx = canvas.getContext('2d');
@@ -90,7 +90,7 @@ export class PostingHarness {
       ctx.fillRect(0, 0, 12, 12);
       return media.putImage(canvas.toBuffer('image/png'), t0).sha256;
     });
-    const post = materials.create({ title: 'promo', text: '新品上市，欢迎咨询！🎉', images }, t0);
+    const post = posts.create({ title: 'promo', text: '新品上市，欢迎咨询！🎉', images }, t0);
     db.prepare("INSERT INTO schedules (id, post_id, flow_id, spec, created_at) VALUES ('s1', ?, ?, '{}', ?)").run(post.id, flow.id, t0);
     const planned: NewJob[] = [];
     for (let p = 0; p < options.phones; p++) {

@@ -1,6 +1,6 @@
 // Child process for the real-box S1 test: the box's own command line, with posting paced for a test run.
 import { pathToFileURL } from 'node:url';
-import { startBox } from '../../native-bridge/box.ts';
+import { readyLine, startBox } from '../../native-bridge/box.ts';
 import { parseBoxArgs } from '../../native-bridge/server/boxArgs.ts';
 
 /** Test pacing: a short tick, a short rest between flows on a phone, quick retries before committing. */
@@ -12,7 +12,7 @@ async function main(argv: string[]): Promise<void> {
   if (parsed.action.kind !== 'serve' || parsed.config.posting === false) throw new Error('the S1 box serves with posting on');
   const posting = { ...parsed.config.posting, ...TEST_PACING };
   const box = await startBox({ ...parsed.config, posting, log: (line) => console.log(line) });
-  console.log(`PhoneWall box listening on ${box.url}`);
+  console.log(readyLine(box));
   const stop = () => void box.stop().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -1,9 +1,9 @@
 // Processes and readers for the real-box S1 test: a sim farm process, box processes, phone inspection, job logs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseBoxReady } from '../../native-bridge/protocol/boxReady.ts';
 import { BoxTestClient } from '../box/wsTestClient.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -112,12 +112,12 @@ export async function startBoxProcess(options: { dataDir: string; jarPath: strin
   const connect = options.phones.flatMap((phone) => ['--connect', phone.adb]);
   const child = spawnTs(boxEntry, ['--no-adb', '--listen', '127.0.0.1:0', '--data', options.dataDir, '--scrcpy-server', options.jarPath, '--time-zone', 'UTC', ...connect]);
   try {
-    const url = await until(async () => {
+    const ready = await until(async () => {
       if (!child.running) throw new Error(`the box exited:\n${child.tail()}`);
-      return child.lines.map((line) => /^PhoneWall box listening on (\S+)$/.exec(line)?.[1]).find(Boolean);
-    }, 'the box listening', 60_000, 100);
-    // The box writes its admin token at first start, before it listens.
-    const token = (await readFile(join(options.dataDir, 'admin.token'), 'utf8')).trim();
+      return child.lines.map((line) => parseBoxReady(line)).find((ready) => ready !== null);
+    }, 'the box announcing it is ready', 60_000, 100);
+    const token = (await readFile(ready.adminTokenPath, 'utf8')).trim();
+    const url = ready.url;
     const control = await BoxTestClient.connect(url, '/ws/control', { token });
     await until(async () => {
       const { devices } = (await control.request({ type: 'listDevices' })).result as { devices: { state: string }[] };

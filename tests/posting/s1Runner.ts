@@ -1,11 +1,12 @@
 // Child process for the S1 test: runs the posting engine on a data folder with fake phones whose publishes
 // are appended (fsynced) to per-phone files, so they survive the box being killed with SIGKILL.
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { FakeMomentsPhone, type FakePost } from '../../native-bridge/flows/fakeMomentsPhone.ts';
+import { FakeMomentsPhone, type FakePost } from '../../native-bridge/testing/fakeMomentsPhone.ts';
 import { loadBuiltinFlow } from '../../native-bridge/flows/flowLoader.ts';
-import { systemClock } from '../../native-bridge/posting/clock.ts';
+import { systemClock } from '../../native-bridge/base/clock.ts';
 import { PostingEngine } from '../../native-bridge/posting/postingEngine.ts';
+import { openDatabase } from '../../native-bridge/store/database.ts';
 
 const [dataDir, phoneDir, phoneCountText] = process.argv.slice(2);
 if (!dataDir || !phoneDir || !phoneCountText) throw new Error('usage: s1Runner <dataDir> <phoneDir> <phoneCount>');
@@ -40,7 +41,9 @@ for (let i = 0; i < Number(phoneCountText); i++) {
 }
 
 const flow = loadBuiltinFlow('simulated-moments');
+mkdirSync(dataDir, { recursive: true });
 const engine = PostingEngine.open({
+  db: openDatabase(join(dataDir, 'box.db')),
   dataDir,
   zone: 'Asia/Shanghai',
   clock: systemClock(),

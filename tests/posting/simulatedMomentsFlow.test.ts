@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FlowInterpreter, type FlowImage } from '../../native-bridge/flows/flowInterpreter.ts';
 import { loadBuiltinFlow } from '../../native-bridge/flows/flowLoader.ts';
 import { AndroidKey, type PhonePort } from '../../native-bridge/flows/phonePort.ts';
-import { FakeClock } from '../../native-bridge/posting/clock.ts';
+import { FakeClock } from '../../native-bridge/testing/fakeClock.ts';
 import { ChatApp } from '../../native-bridge/simphone/app/chatApp.ts';
 import { KeyAction, TouchAction } from '../../native-bridge/simphone/types.ts';
 

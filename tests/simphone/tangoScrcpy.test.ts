@@ -5,7 +5,7 @@ import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Adb } from '@yume-chan/adb';
 import { AndroidKeyCode, AndroidKeyEventAction, AndroidMotionEventAction } from '@yume-chan/scrcpy';
 import { ReadableStream } from '@yume-chan/stream-extra';
-import { connectAdb, pushServerJar, ScrcpyProbe } from '../../native-bridge/simphone/bench/scrcpyProbe.ts';
+import { connectAdb, pushServerJar, ScrcpyProbe } from '../../native-bridge/bench/scrcpyProbe.ts';
 import { decodeH264 } from '../../native-bridge/simphone/encoder/h264Decoder.ts';
 import { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
 

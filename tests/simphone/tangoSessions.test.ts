@@ -4,7 +4,7 @@ import type { Adb } from '@yume-chan/adb';
 import { AdbScrcpyClient, AdbScrcpyOptionsLatest } from '@yume-chan/adb-scrcpy';
 import { DefaultServerPath } from '@yume-chan/scrcpy';
 import { WritableStream } from '@yume-chan/stream-extra';
-import { connectAdb, pushServerJar, ScrcpyProbe } from '../../native-bridge/simphone/bench/scrcpyProbe.ts';
+import { connectAdb, pushServerJar, ScrcpyProbe } from '../../native-bridge/bench/scrcpyProbe.ts';
 import { decodeH264 } from '../../native-bridge/simphone/encoder/h264Decoder.ts';
 import { malformedControlMessage, seededRandom } from '../../native-bridge/simphone/scrcpy/malformedControlMessages.ts';
 import { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
