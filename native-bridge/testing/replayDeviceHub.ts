@@ -1,5 +1,6 @@
 // A DeviceHub that replays pre-encoded H.264 as device streams and counts every control call (bench + tests).
 import { BoxError } from '../base/boxError.ts';
+import { SequencerByKey } from '../base/sequencer.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
 import type {
   DeviceControl,
@@ -91,6 +92,7 @@ export class ReplayDeviceHub implements DeviceHub {
   private readonly listeners = new Set<(device: DeviceInfo, removed: boolean) => void>();
   private readonly clipboardListeners = new Map<string, Set<(text: string) => void>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lanes = new SequencerByKey<string>();
   private phase = 0;
 
   constructor(private readonly options: ReplayHubOptions) {
@@ -160,8 +162,9 @@ export class ReplayDeviceHub implements DeviceHub {
     this.requireOnline(deviceId);
     const record = (call: Omit<ControlCall, 'deviceId' | 'atNs'>) => this.calls.push({ deviceId, atNs: process.hrtime.bigint(), ...call });
     return {
-      input: async (input) => void record({ method: 'input', input }),
-      text: async (text) => void record({ method: 'text', text }),
+      // Through a per-phone lane like the real registry's, so benchmarks count the same ordering work.
+      input: (input) => this.lanes.queue(deviceId, async () => void record({ method: 'input', input })),
+      text: (text) => this.lanes.queue(deviceId, async () => void record({ method: 'text', text })),
       screenshot: async () => {
         record({ method: 'screenshot' });
         return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
