@@ -3,16 +3,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { z } from 'zod';
-import { App } from './components/App.tsx';
-import { ConsoleServicesContext, KeyboardTarget } from './components/consoleServices.ts';
-import { BoxLinks } from './connection/boxLinks.ts';
-import { desktopApi } from './desktop/desktopApi.ts';
-import { createI18n } from './i18n/createI18n.ts';
-import { createAppStore } from './state/appStore.ts';
-import { loadPreferences, savePreferences } from './state/preferences.ts';
-import { FrameScheduler } from './video/frameScheduler.ts';
-import { WallStats } from './video/wallStats.ts';
-import './styles/console.css';
+import { App } from './app/App.tsx';
+import { ConsoleServicesContext, KeyboardTarget } from './shared/services.ts';
+import { BoxLinks } from './shared/connection/boxLinks.ts';
+import { desktopApi } from './app/desktopApi.ts';
+import { createI18n } from './app/createI18n.ts';
+import { createAppStore } from './app/appStore.ts';
+import { loadPreferences, savePreferences } from './shared/state/preferences.ts';
+import { FrameScheduler } from './shared/video/frameScheduler.ts';
+import { WallStats } from './shared/video/wallStats.ts';
+import './app/console.css';
 
 export function mountConsole(container: HTMLElement): void {
   // The CSP forbids eval; zod then validates without its generated fast paths instead of probing with `new Function`.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeMediaFrame } from '../../native-bridge/protocol/mediaFrame.ts';
-import { BoxConnection } from '../../renderer/src/connection/boxConnection.ts';
-import type { BoxConnectionEvents } from '../../renderer/src/connection/boxConnection.ts';
+import { BoxConnection } from '../../renderer/src/shared/connection/boxConnection.ts';
+import type { BoxConnectionEvents } from '../../renderer/src/shared/connection/boxConnection.ts';
 
 /** A scripted stand-in for the browser WebSocket: the test opens, answers and closes it. */
 class ScriptedSocket {

@@ -1,8 +1,8 @@
 // Screenshot files: names with the phone name and time, unsafe characters removed, several PNGs in one zip.
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodePng, fileTimestamp, sanitizeFileStem, screenshotFileName, uniqueFileNames, zipFileName, zipFiles } from '../../renderer/src/chatTools/screenshotFiles.ts';
-import { createAppStore } from '../../renderer/src/state/appStore.ts';
+import { decodePng, fileTimestamp, sanitizeFileStem, screenshotFileName, uniqueFileNames, zipFileName, zipFiles } from '../../renderer/src/features/phoneTools/screenshotFiles.ts';
+import { createAppStore } from '../../renderer/src/app/appStore.ts';
 
 const at = new Date(2026, 0, 5, 8, 4, 9);
 const png = (marker: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, marker]);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../renderer/src/connection/backoff.ts';
-import { boxSocketUrl, isWellFormedToken, tokenSubprotocols } from '../../renderer/src/connection/socketUrls.ts';
-import { forgetToken, loadToken, saveToken, takeTokenFromHash } from '../../renderer/src/connection/tokenStorage.ts';
-import { parsePreferences } from '../../renderer/src/state/preferences.ts';
-import { annexBNalUnits, h264CodecString } from '../../renderer/src/video/h264Codec.ts';
+import { backoffDelay } from '../../renderer/src/shared/connection/backoff.ts';
+import { boxSocketUrl, isWellFormedToken, tokenSubprotocols } from '../../renderer/src/shared/connection/socketUrls.ts';
+import { forgetToken, loadToken, saveToken, takeTokenFromHash } from '../../renderer/src/shared/connection/tokenStorage.ts';
+import { parsePreferences } from '../../renderer/src/shared/state/preferences.ts';
+import { annexBNalUnits, h264CodecString } from '../../renderer/src/shared/video/h264Codec.ts';
 
 class MemoryStorage implements Storage {
   private readonly map = new Map<string, string>();

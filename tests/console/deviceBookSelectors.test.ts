@@ -1,14 +1,14 @@
 // Unit: the wall filter over device-book names, notes and `#tag`s; batch tag edits; attention-first ordering.
 import { describe, expect, it } from 'vitest';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
-import { watchAttention } from '../../renderer/src/attention/attentionWatch.ts';
-import { parseAttentionPreferences } from '../../renderer/src/attention/attentionPreferences.ts';
-import { attentionTimeLabel } from '../../renderer/src/attention/attentionTime.ts';
-import { batchTagPatches, parseTags, tagsOf } from '../../renderer/src/deviceBook/bookEdits.ts';
-import { boxProblemsOf } from '../../renderer/src/deviceBook/activeBox.ts';
-import { RequestFailed } from '../../renderer/src/connection/rpcSocket.ts';
-import { createAppStore } from '../../renderer/src/state/appStore.ts';
-import { deviceDisplayName, selectFilteredDevices, selectWallPage } from '../../renderer/src/state/selectors.ts';
+import { watchAttention } from '../../renderer/src/features/chatDesk/attention/attentionWatch.ts';
+import { parseAttentionPreferences } from '../../renderer/src/features/chatDesk/attention/attentionPreferences.ts';
+import { attentionTimeLabel } from '../../renderer/src/features/chatDesk/attention/attentionTime.ts';
+import { batchTagPatches, parseTags, tagsOf } from '../../renderer/src/features/chatDesk/deviceBook/bookEdits.ts';
+import { boxProblemsOf } from '../../renderer/src/features/chatDesk/activeBox.ts';
+import { RequestFailed } from '../../renderer/src/shared/connection/rpcSocket.ts';
+import { createAppStore } from '../../renderer/src/app/appStore.ts';
+import { deviceDisplayName, selectFilteredDevices, selectWallPage } from '../../renderer/src/shared/state/selectors.ts';
 
 const device = (id: string, model: string): DeviceInfo => ({
   id, serial: `serial-${id}`, model, width: 1080, height: 2400, source: 'simulated', simulated: true, state: 'online', reason: null,

@@ -1,12 +1,12 @@
 // Group control logic: selection gestures, coordinate mapping across screens, the aspect rule, follower queues.
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../native-bridge/protocol/controlInput.ts';
-import { checkAspects } from '../../renderer/src/groupControl/aspectCheck.ts';
-import { mapCoordinate, mapInputForFollower } from '../../renderer/src/groupControl/followerMapping.ts';
-import { FollowerQueues } from '../../renderer/src/groupControl/followerQueues.ts';
-import { selectFollowers, selectGroupMembers, selectTileRole } from '../../renderer/src/groupControl/groupSelectors.ts';
-import { clickSelection, emptySelection, rectangleSelection, rectFromPoints, selectAllVisible, tilesInRect } from '../../renderer/src/groupControl/selection.ts';
-import { createAppStore } from '../../renderer/src/state/appStore.ts';
+import { checkAspects } from '../../renderer/src/features/groupControl/aspectCheck.ts';
+import { mapCoordinate, mapInputForFollower } from '../../renderer/src/features/groupControl/followerMapping.ts';
+import { FollowerQueues } from '../../renderer/src/features/groupControl/followerQueues.ts';
+import { selectFollowers, selectGroupMembers, selectTileRole } from '../../renderer/src/features/groupControl/groupSelectors.ts';
+import { clickSelection, emptySelection, rectangleSelection, rectFromPoints, selectAllVisible, tilesInRect } from '../../renderer/src/features/groupControl/selection.ts';
+import { createAppStore } from '../../renderer/src/app/appStore.ts';
 
 const order = ['a', 'b', 'c', 'd', 'e', 'f'];
 const plain = { toggle: false, range: false };

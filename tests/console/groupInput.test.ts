@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Input } from '../../native-bridge/protocol/controlInput.ts';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
-import type { BoxLinks } from '../../renderer/src/connection/boxLinks.ts';
-import { RequestFailed } from '../../renderer/src/connection/rpcSocket.ts';
-import { GroupInput, followerMoveIntervalMs } from '../../renderer/src/groupControl/groupInput.ts';
-import { createAppStore } from '../../renderer/src/state/appStore.ts';
+import type { BoxLinks } from '../../renderer/src/shared/connection/boxLinks.ts';
+import { RequestFailed } from '../../renderer/src/shared/connection/rpcSocket.ts';
+import { GroupInput, followerMoveIntervalMs } from '../../renderer/src/features/groupControl/groupInput.ts';
+import { createAppStore } from '../../renderer/src/app/appStore.ts';
 
 type Sent = { deviceId: string; input?: Input; text?: string };
 

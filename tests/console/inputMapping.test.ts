@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clientToFrame, containRect } from '../../renderer/src/input/coordinateMapping.ts';
-import { keyAction, mouseButtonAction } from '../../renderer/src/input/keyMapping.ts';
-import { coalesceText, splitTextForPhone } from '../../renderer/src/input/textSplitting.ts';
+import { clientToFrame, containRect } from '../../renderer/src/shared/input/coordinateMapping.ts';
+import { keyAction, mouseButtonAction } from '../../renderer/src/shared/input/keyMapping.ts';
+import { coalesceText, splitTextForPhone } from '../../renderer/src/shared/input/textSplitting.ts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; isComposing: boolean }> = {}) => ({
   key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods,

@@ -1,9 +1,9 @@
 // Unit tests of the composer and schedule dialog checks, the requests they build and the planned-time preview.
 import { describe, expect, it } from 'vitest';
 import { ScheduleInputSchema, PostInputSchema } from '../../native-bridge/protocol/postingMessages.ts';
-import type { PostDraft } from '../../renderer/src/posting/postDraft.ts';
-import { checkImageFile, codePointCount, draftToInput, emptyDraft, fieldOfServerProblem, moveImage, parseTags, validateDraft } from '../../renderer/src/posting/postDraft.ts';
-import { emptyScheduleDraft, firstOccurrence, previewPlannedStarts, quietEndOf, scheduleDraftToInput, staggerSecondsOf, validateScheduleDraft, withStaggerUnit } from '../../renderer/src/posting/scheduleDraft.ts';
+import type { PostDraft } from '../../renderer/src/features/posting/postDraft.ts';
+import { checkImageFile, codePointCount, draftToInput, emptyDraft, fieldOfServerProblem, moveImage, parseTags, validateDraft } from '../../renderer/src/features/posting/postDraft.ts';
+import { emptyScheduleDraft, firstOccurrence, previewPlannedStarts, quietEndOf, scheduleDraftToInput, staggerSecondsOf, validateScheduleDraft, withStaggerUnit } from '../../renderer/src/features/posting/scheduleDraft.ts';
 
 const sha = (c: string) => c.repeat(64);
 const uploaded = (c: string) => ({ key: c, name: `${c}.png`, sha256: sha(c), previewUrl: null, progress: 1, error: null });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
 import type { JobTransition, WireJob, WirePost } from '../../native-bridge/protocol/postingMessages.ts';
-import { phoneLabel, selectBoxPhones, selectPostingCanWrite, selectBusyJobId, selectFilteredPosts, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectSelectedJob, selectVisibleJobs } from '../../renderer/src/posting/postingSelectors.ts';
-import { createAppStore } from '../../renderer/src/state/appStore.ts';
+import { phoneLabel, selectBoxPhones, selectPostingCanWrite, selectBusyJobId, selectFilteredPosts, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectSelectedJob, selectVisibleJobs } from '../../renderer/src/features/posting/postingSelectors.ts';
+import { createAppStore } from '../../renderer/src/app/appStore.ts';
 
 const job = (id: string, patch: Partial<WireJob> = {}): WireJob => ({
   id, scheduleId: 's1', occurrence: '2026-11-22T08:00', deviceId: 'sim-1', postId: 'p1', flowId: 'simulated-moments', state: 'scheduled',

@@ -1,8 +1,8 @@
 // Unit: palette matching and ordering of quick replies, import report model and file naming.
 import { describe, expect, it } from 'vitest';
 import type { WireQuickReply } from '../../native-bridge/protocol/chatDeskMessages.ts';
-import { exportFileName, importReportView, replyFileFormat } from '../../renderer/src/quickReplies/importReport.ts';
-import { matchReplies, replyCategories, reorderedIds } from '../../renderer/src/quickReplies/replyMatching.ts';
+import { exportFileName, importReportView, replyFileFormat } from '../../renderer/src/features/chatDesk/quickReplies/importReport.ts';
+import { matchReplies, replyCategories, reorderedIds } from '../../renderer/src/features/chatDesk/quickReplies/replyMatching.ts';
 
 let serial = 0;
 const reply = (category: string, text: string, title: string | null = null, shortcut: string | null = null): WireQuickReply => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
-import { createAppStore } from '../../renderer/src/state/appStore.ts';
+import { createAppStore } from '../../renderer/src/app/appStore.ts';
 import {
   selectAllDevices,
   selectBoxes,
@@ -10,7 +10,7 @@ import {
   selectTileState,
   selectWallCounts,
   selectWallPage,
-} from '../../renderer/src/state/selectors.ts';
+} from '../../renderer/src/shared/state/selectors.ts';
 
 const device = (id: string, model: string, patch: Partial<DeviceInfo> = {}): DeviceInfo => ({
   id, serial: `serial-${id}`, model, width: 1080, height: 2400, source: 'simulated', simulated: true, state: 'online', reason: null, ...patch,
@@ -93,7 +93,7 @@ describe('console selectors', () => {
 
 describe('desktop notifications for phones going down', () => {
   it('reports online phones that went offline or vanished on an online box, not box outages', async () => {
-    const { phonesThatWentDown } = await import('../../renderer/src/desktop/offlineNotifier.ts');
+    const { phonesThatWentDown } = await import('../../renderer/src/app/offlineNotifier.ts');
     const store = storeWithTwoBoxes();
     const before = store.getState();
     store.getState().upsertDevice('b2', device('a', '客服 10', { state: 'offline', reason: 'usb' }), false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FrameScheduler } from '../../renderer/src/video/frameScheduler.ts';
-import { percentile, WallStats } from '../../renderer/src/video/wallStats.ts';
+import { FrameScheduler } from '../../renderer/src/shared/video/frameScheduler.ts';
+import { percentile, WallStats } from '../../renderer/src/shared/video/wallStats.ts';
 
 describe('wall stats', () => {
   it('computes percentiles by nearest rank', () => {

@@ -1,0 +1,39 @@
+// The reply actions as components use them: what may be done now, and doing it with a short result line.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppState, useServices } from '../../../shared/services.ts';
+import { boxProblemsOf } from '../activeBox.ts';
+import { selectFollowers } from '../../groupControl/groupSelectors.ts';
+import { deviceDisplayName, selectSelectedDevice } from '../../../shared/state/selectors.ts';
+import { ReplyAction, sendReply } from './replySender.ts';
+
+export function useReplySending() {
+  const { t } = useTranslation('chatDesk');
+  const { store, links, keyboard } = useServices();
+  const selected = useAppState(selectSelectedDevice);
+  const followers = useAppState((state) => selectFollowers(state).length);
+  const [status, setStatus] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+  return {
+    canSend: selected !== null,
+    canSendAll: selected !== null && followers > 0,
+    status,
+    send(text: string, action: ReplyAction): void {
+      const state = store.getState();
+      const device = selectSelectedDevice(state);
+      if (!device) {
+        setStatus({ text: t('replies.needPhone'), tone: 'error' });
+        return;
+      }
+      setStatus(null);
+      sendReply(store, links, text, action).then(
+        () =>
+          setStatus({
+            text: action === ReplyAction.sendAll ? t('replies.sentAll', { count: followers + 1 }) : t('replies.sentTo', { name: deviceDisplayName(state, device) }),
+            tone: 'info',
+          }),
+        (error: unknown) => setStatus({ text: boxProblemsOf(error).general ?? String(error), tone: 'error' }),
+      );
+      keyboard.focus();
+    },
+  };
+}
