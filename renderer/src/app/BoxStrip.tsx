@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { EmbeddedBoxStatus } from '../../../preload/contract/desktopApi.ts';
 import { selectBoxes } from '../shared/state/selectors.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppState } from '../shared/services.ts';
+import { useConsoleState } from '../shared/services.ts';
 import { EmbeddedBoxControls } from './EmbeddedBoxControls.tsx';
 import { StateBadge } from '../shared/ui/StateBadge.tsx';
 
 export function BoxStrip({ embedded, onAdd }: { embedded: EmbeddedBoxStatus | null; onAdd?(input: { name: string; url: string; token: string }): void }) {
   const { t } = useTranslation();
-  const boxes = useAppState(useShallow(selectBoxes));
+  const boxes = useConsoleState(useShallow(selectBoxes));
   const [now, setNow] = useState(() => Date.now());
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState({ name: '', url: '', token: '' });

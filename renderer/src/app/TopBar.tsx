@@ -3,19 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { selectWallCounts } from '../shared/state/selectors.ts';
 import { TileSizePreset, tileWidthRange } from '../shared/state/wallSlice.ts';
-import { useAppState, useServices } from '../shared/services.ts';
-import { ViewSwitch } from '../features/posting/ViewSwitch.tsx';
+import { useConsoleState, useServices } from '../shared/services.ts';
+import { ViewSwitch } from './ViewSwitch.tsx';
 
 export function TopBar() {
   const { t } = useTranslation();
-  const { t: td } = useTranslation('chatDesk');
   const { store } = useServices();
-  const counts = useAppState(useShallow(selectWallCounts));
-  const filter = useAppState((state) => state.filter);
-  const tileWidth = useAppState((state) => state.tileWidth);
-  const theme = useAppState((state) => state.theme);
-  const language = useAppState((state) => state.language);
-  const view = useAppState((state) => state.view);
+  const counts = useConsoleState(useShallow(selectWallCounts));
+  const filter = useConsoleState((state) => state.filter);
+  const tileWidth = useConsoleState((state) => state.tileWidth);
+  const theme = useConsoleState((state) => state.theme);
+  const language = useConsoleState((state) => state.language);
+  const view = useConsoleState((state) => state.view);
   const actions = store.getState();
   return (
     <header className="topbar" data-view={view}>
@@ -29,7 +28,7 @@ export function TopBar() {
         type="search"
         value={filter}
         placeholder={t('toolbar.filter')}
-        title={td('book.filterHint')}
+        title={t('toolbar.filterHint')}
         aria-label={t('toolbar.filter')}
         data-testid="filter"
         onChange={(event) => actions.setFilter(event.target.value)}

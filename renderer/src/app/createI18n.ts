@@ -1,23 +1,24 @@
-// The i18next instance of the console: zh-CN first, English available. Phone- and box-provided strings never pass here.
+// The i18next instance of the console: zh-CN first, English available; the core namespace plus one namespace per
+// feature (its id). Phone- and box-provided strings never pass here.
 import i18next from 'i18next';
-import type { i18n } from 'i18next';
+import type { i18n, Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { ConsoleFeature } from '../shared/feature.ts';
 import type { LanguageName } from '../shared/state/settingsSlice.ts';
 import { en } from './i18n.en.ts';
 import { zhCN } from './i18n.zhCN.ts';
-import { postingEn } from '../features/posting/i18n.en.ts';
-import { postingZhCN } from '../features/posting/i18n.zhCN.ts';
-import { chatToolsEn } from '../features/phoneTools/i18n.en.ts';
-import { chatToolsZhCN } from '../features/phoneTools/i18n.zhCN.ts';
-import { chatDeskEn } from '../features/chatDesk/i18n.en.ts';
-import { chatDeskZhCN } from '../features/chatDesk/i18n.zhCN.ts';
 
-export function createI18n(language: LanguageName): i18n {
+export function createI18n(language: LanguageName, features: readonly Pick<ConsoleFeature, 'id' | 'i18n'>[]): i18n {
+  const resources: Resource = { 'zh-CN': { translation: zhCN }, en: { translation: en } };
+  for (const feature of features) {
+    resources['zh-CN']![feature.id] = feature.i18n['zh-CN'];
+    resources.en![feature.id] = feature.i18n.en;
+  }
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN, chatTools: chatToolsZhCN, posting: postingZhCN, chatDesk: chatDeskZhCN }, en: { translation: en, chatTools: chatToolsEn, posting: postingEn, chatDesk: chatDeskEn } },
+    resources,
     interpolation: { escapeValue: false },
     initImmediate: false,
     returnNull: false,

@@ -1,4 +1,4 @@
-// English strings of the console.
+// English strings of the core namespace: the shell and the words every feature shares.
 import type { Messages } from './i18n.zhCN.ts';
 
 export const en: Messages = {
@@ -14,6 +14,7 @@ export const en: Messages = {
   },
   toolbar: {
     filter: 'Filter by name',
+    filterHint: 'Filter by name, model, serial, note or tag; #tag matches that tag only; all words must match',
     size: 'Tile size',
     small: 'S',
     medium: 'M',
@@ -21,18 +22,8 @@ export const en: Messages = {
     theme: 'Dark mode',
     language: '中文',
     counts: '{{total}} phones, {{online}} online',
-    page: 'Page {{page}} / {{count}}',
-    prev: 'Previous',
-    next: 'Next',
-    back: 'Back',
-    home: 'Home',
-    recents: 'Recents',
-    focus: 'Focus view',
-    selected: 'Controlling: {{name}}',
-    noneSelected: 'Click a phone to take it',
-    keyboard: 'Keyboard input for the selected phone',
-    clipboardNote: "Chinese text is pasted through the phone's clipboard and replaces what is on it",
   },
+  views: { label: 'Views', shortcut: 'Shortcut Alt+{{key}}' },
   state: {
     online: 'Online',
     connecting: 'Connecting',
@@ -63,21 +54,8 @@ export const en: Messages = {
     connectionLost: 'Connection lost',
     unreachable: 'Box unreachable',
   },
-  tile: {
-    simulated: 'SIM',
-    waiting: 'Waiting for video…',
-    noDevices: 'No phones yet. Connect a phone by USB or wait for the box to find one.',
-    noMatch: 'No phone name contains “{{filter}}”',
-  },
   notify: {
     phoneDownTitle: '{{name}} dropped off',
     phoneDownBody: 'State: {{state}} ({{serial}}). The screen comes back by itself once it reconnects.',
-  },
-  focus: {
-    title: 'Focus view — {{name}}',
-    close: 'Close',
-    textPlaceholder: 'Text to send to the phone (Enter sends, Shift+Enter adds a line)',
-    send: 'Send',
-    sent: 'Sent',
   },
 };

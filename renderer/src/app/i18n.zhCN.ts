@@ -1,4 +1,5 @@
-// 简体中文 (default language) strings of the console.
+// 简体中文 (default language) strings of the core namespace: the shell (login, top bar, box strip, view switch,
+// notifications) and the words every feature shares (box and phone states, reasons).
 export const zhCN = {
   app: { title: 'PhoneWall 手机墙' },
   login: {
@@ -12,6 +13,7 @@ export const zhCN = {
   },
   toolbar: {
     filter: '按名称筛选',
+    filterHint: '按名称、型号、序列号、备注或标签筛选；#标签 只匹配该标签，多个词需同时满足',
     size: '格子大小',
     small: '小',
     medium: '中',
@@ -19,18 +21,8 @@ export const zhCN = {
     theme: '深色模式',
     language: 'English',
     counts: '共 {{total}} 台，{{online}} 台在线',
-    page: '第 {{page}} / {{count}} 页',
-    prev: '上一页',
-    next: '下一页',
-    back: '返回',
-    home: '主页',
-    recents: '最近任务',
-    focus: '大屏操作',
-    selected: '当前操作：{{name}}',
-    noneSelected: '点击一个手机画面开始操作',
-    keyboard: '发送到所选手机的键盘输入',
-    clipboardNote: '中文通过手机剪贴板粘贴，会覆盖手机剪贴板内容',
   },
+  views: { label: '视图', shortcut: '快捷键 Alt+{{key}}' },
   state: {
     online: '在线',
     connecting: '连接中',
@@ -61,22 +53,9 @@ export const zhCN = {
     connectionLost: '连接中断',
     unreachable: '无法连接盒子',
   },
-  tile: {
-    simulated: '模拟',
-    waiting: '等待画面…',
-    noDevices: '还没有手机。请用 USB 连接手机，或等待盒子发现设备。',
-    noMatch: '没有名称包含“{{filter}}”的手机',
-  },
   notify: {
     phoneDownTitle: '{{name}} 掉线了',
     phoneDownBody: '状态：{{state}}（{{serial}}）。恢复连接后画面会自动回来。',
-  },
-  focus: {
-    title: '大屏操作 — {{name}}',
-    close: '关闭',
-    textPlaceholder: '输入要发送到手机的文字（Enter 发送，Shift+Enter 换行）',
-    send: '发送',
-    sent: '已发送',
   },
 } as const;
 

@@ -1,10 +1,10 @@
 // Desktop notifications for phones that drop off while the operator looks elsewhere (one per phone per drop).
 import type { DesktopApi } from '../../../preload/contract/desktopApi.ts';
-import type { AppState, AppStore } from './appStore.ts';
+import type { ConsoleStore, CoreState } from '../shared/state/coreState.ts';
 import type { WallDevice } from '../shared/state/boxesSlice.ts';
 
 /** Phones that were online in `previous` and are not in `next` while their box is still online (a box outage is one event, shown on the wall). */
-export function phonesThatWentDown(previous: Pick<AppState, 'devices'>, next: Pick<AppState, 'devices' | 'boxes'>): WallDevice[] {
+export function phonesThatWentDown(previous: Pick<CoreState, 'devices'>, next: Pick<CoreState, 'devices' | 'boxes'>): WallDevice[] {
   const down: WallDevice[] = [];
   for (const [key, before] of Object.entries(previous.devices)) {
     if (before.state !== 'online') continue;
@@ -15,7 +15,7 @@ export function phonesThatWentDown(previous: Pick<AppState, 'devices'>, next: Pi
   return down;
 }
 
-export function watchPhonesGoingDown(store: AppStore, desktop: DesktopApi, text: (device: WallDevice) => { title: string; body: string }): () => void {
+export function watchPhonesGoingDown(store: ConsoleStore, desktop: DesktopApi, text: (device: WallDevice) => { title: string; body: string }): () => void {
   return store.subscribe((next, previous) => {
     if (next.devices === previous.devices) return;
     for (const device of phonesThatWentDown(previous, next)) void desktop.showNotification(text(device)).catch(() => undefined);

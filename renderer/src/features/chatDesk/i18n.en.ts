@@ -15,7 +15,6 @@ export const chatDeskEn: typeof chatDeskZhCN = {
     cancel: 'Cancel',
     saving: 'Saving…',
     menuHint: 'Right-click the name bar to edit details',
-    filterHint: 'Filter by name, model, serial, note or tag; #tag matches that tag only; all words must match',
   },
   groups: {
     label: 'Groups',

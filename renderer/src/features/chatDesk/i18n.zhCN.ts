@@ -13,7 +13,6 @@ export const chatDeskZhCN = {
     cancel: '取消',
     saving: '保存中…',
     menuHint: '右键名称栏可编辑资料',
-    filterHint: '按名称、型号、序列号、备注或标签筛选；#标签 只匹配该标签，多个词需同时满足',
   },
   groups: {
     label: '分组',

@@ -1,20 +1,21 @@
-// The bar that says group control is on: how many phones follow, their names, who failed and why.
+// The bar that says group control is on: how many phones follow, their names, who failed and why; while it is
+// mounted, followers that stop being online are marked failed at once.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppState, useServices } from '../../shared/services.ts';
 import { selectFollowers } from './groupSelectors.ts';
-import { groupInputFor } from './groupInput.ts';
+import { watchFollowers } from './groupInput.ts';
+import { useGroupState, useGroupStore } from './groupStore.ts';
+import './groupControl.css';
 
 export function SyncBar() {
-  const { t } = useTranslation('chatTools');
-  const { store, links } = useServices();
-  const syncOn = useAppState((state) => state.syncOn);
-  const followers = useAppState(useShallow(selectFollowers));
-  const leader = useAppState((state) => (state.selectedKey ? state.devices[state.selectedKey] : undefined));
-  const failures = useAppState((state) => state.followerFailures);
-  const group = groupInputFor(store, links);
-  useEffect(() => group.watch(), [group]);
+  const { t } = useTranslation('groupControl');
+  const store = useGroupStore();
+  const syncOn = useGroupState((state) => state.syncOn);
+  const followers = useGroupState(useShallow(selectFollowers));
+  const leader = useGroupState((state) => (state.selectedKey ? state.devices[state.selectedKey] : undefined));
+  const failures = useGroupState((state) => state.followerFailures);
+  useEffect(() => watchFollowers(store), [store]);
   if (!syncOn || !leader) return null;
   const failedCount = followers.filter((follower) => follower.key in failures).length;
   return (
@@ -33,7 +34,7 @@ export function SyncBar() {
               {reason ? (
                 <>
                   <span className="sync-follower-reason">{t('sync.failed', { reason: t(`failure.${reason}`, { defaultValue: reason }) })}</span>
-                  <button type="button" className="link" onClick={() => group.reinclude(follower.key)} data-testid="sync-reinclude">
+                  <button type="button" className="link" onClick={() => store.getState().reincludeFollower(follower.key)} data-testid="sync-reinclude">
                     {t('sync.reinclude')}
                   </button>
                 </>

@@ -1,24 +1,30 @@
-// Sends the operator's input to the phone being worked and, while sync is on, to every follower in order.
+// Group control's PhoneInput: the operator's input goes to the phone being worked and, while sync is on, at once
+// to every follower mapped onto its screen. The box orders each phone's input; a follower whose send fails is
+// marked failed with the error's code and gets nothing more until it is re-included.
+import type { StoreApi } from 'zustand/vanilla';
 import type { Input } from '../../../../native-bridge/protocol/controlInput.ts';
+import { ErrorCode } from '../../../../native-bridge/protocol/errorCodes.ts';
+import type { BoxConnection } from '../../shared/connection/boxConnection.ts';
 import type { BoxLinks } from '../../shared/connection/boxLinks.ts';
-import { RequestFailed } from '../../shared/connection/rpcSocket.ts';
-import type { AppState, AppStore } from '../../app/appStore.ts';
+import { BoxRequestError, errorCodeOf } from '../../shared/errors.ts';
+import type { PhoneInput } from '../../shared/input/phoneInput.ts';
 import type { WallDevice } from '../../shared/state/boxesSlice.ts';
 import { selectTileState } from '../../shared/state/selectors.ts';
-import { FollowerQueues } from './followerQueues.ts';
 import { mapInputForFollower } from './followerMapping.ts';
 import { selectFollowers } from './groupSelectors.ts';
+import { followerTicket } from './groupSlice.ts';
+import type { GroupState } from './groupSlice.ts';
 
-export const FailureReason = { sizeUnknown: 'sizeUnknown', boxOffline: 'box_offline', busy: 'busy', failed: 'internal' } as const;
+export const FailureReason = { sizeUnknown: 'sizeUnknown', boxOffline: 'box_offline', busy: 'busy' } as const;
 
-export function failureReasonOf(error: unknown): string {
-  if (error instanceof RequestFailed) return error.error.code;
-  if (error instanceof Error && error.message === 'box offline') return FailureReason.boxOffline;
-  return FailureReason.failed;
+/** A follower's failure as its error code; a dropped box link reads "box disconnected", not the phone's `offline`. */
+export function followerFailureReason(error: unknown): string {
+  const code = errorCodeOf(error);
+  return code === ErrorCode.Offline ? FailureReason.boxOffline : code;
 }
 
 /** Why a follower cannot take input now (not online; running a posting flow, which the box refuses as `busy`). */
-function unavailableReason(state: AppState, follower: WallDevice): string | null {
+function unavailableReason(state: GroupState, follower: WallDevice): string | null {
   const tile = selectTileState(state, follower);
   if (tile.state !== 'online') return tile.state;
   return follower.busy ? FailureReason.busy : null;
@@ -35,24 +41,35 @@ export function followerMoveIntervalMs(followers: number): number {
   return Math.max(16, (followers * 1000) / followerMoveBudgetPerSecond);
 }
 
-export class GroupInput {
-  private readonly queues: FollowerQueues;
+/**
+ * Marks followers failed as soon as they stop being online or start a posting flow (they would miss actions).
+ * Returns the stop function.
+ */
+export function watchFollowers(store: StoreApi<GroupState>): () => void {
+  const check = (state: GroupState) => {
+    for (const follower of selectFollowers(state)) {
+      const reason = unavailableReason(state, follower);
+      if (reason !== null && !(follower.key in state.followerFailures)) state.markFollowerFailed(follower.key, reason);
+    }
+  };
+  check(store.getState());
+  return store.subscribe(check);
+}
+
+type PhoneRequest = (connection: BoxConnection) => Promise<unknown>;
+
+export class GroupInput implements PhoneInput {
   private lastMoveAt = Number.NEGATIVE_INFINITY;
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly store: AppStore,
+    private readonly store: StoreApi<GroupState>,
     private readonly links: BoxLinks,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.queues = new FollowerQueues({
-      onFailed: (key, reason) => this.store.getState().markFollowerFailed(key, reason),
-      reasonOf: failureReasonOf,
-    });
-  }
+  ) {}
 
-  /** A touch, scroll, key or button on `device`; followed by every follower when `device` leads a synced group. */
   input(device: WallDevice, input: Input): Promise<unknown> {
-    const sent = this.links.get(device.boxId)?.input(device.id, input) ?? Promise.reject(new Error('box offline'));
+    const sent = this.send(device, (connection) => connection.input(device.id, input));
     const followers = this.followersOf(device);
     if (input.kind === 'touch' && input.action === 'move' && followers.length > 0) {
       const now = this.now();
@@ -61,54 +78,39 @@ export class GroupInput {
     }
     for (const follower of followers) {
       const mapped = mapInputForFollower(input, follower);
-      if (!mapped.ok) {
-        this.queues.fail(follower.key, mapped.reason);
-        continue;
-      }
-      this.queues.enqueue(follower.key, () => this.links.get(follower.boxId)?.input(follower.id, mapped.input) ?? Promise.reject(new Error('box offline')));
+      if (mapped.ok) this.sendToFollower(follower, (connection) => connection.input(follower.id, mapped.input));
+      else this.store.getState().markFollowerFailed(follower.key, mapped.reason);
     }
     return sent;
   }
 
-  /** Text typed, composed or pasted on `device`; each follower gets the same text, pasted with acknowledgement. */
+  /** Each follower gets the same text, pasted with acknowledgement. */
   text(device: WallDevice, text: string): Promise<unknown> {
     if (!text) return Promise.resolve();
-    const sent = this.links.get(device.boxId)?.text(device.id, text) ?? Promise.reject(new Error('box offline'));
-    for (const follower of this.followersOf(device)) {
-      this.queues.enqueue(follower.key, () => this.links.get(follower.boxId)?.text(follower.id, text) ?? Promise.reject(new Error('box offline')));
-    }
+    const sent = this.send(device, (connection) => connection.text(device.id, text));
+    for (const follower of this.followersOf(device)) this.sendToFollower(follower, (connection) => connection.text(follower.id, text));
     return sent;
   }
 
-  /** Takes a failed follower back into the group: it receives the next action on. */
-  reinclude(key: string): void {
-    this.queues.reinclude(key);
-    this.store.getState().clearFollowerFailure(key);
+  followerCount(state: GroupState): number {
+    return selectFollowers(state).length;
   }
 
-  /**
-   * Watches the store while mounted: a follower that stops being online (or starts a posting flow) is marked failed
-   * at once (it would miss actions), and turning sync off forgets every queue. Returns the stop function.
-   */
-  watch(): () => void {
-    const check = () => {
-      const state = this.store.getState();
-      if (!state.syncOn) {
-        this.queues.clear();
-        return;
-      }
-      for (const follower of selectFollowers(state)) {
-        const reason = unavailableReason(state, follower);
-        if (reason !== null && !this.queues.isFailed(follower.key)) this.queues.fail(follower.key, reason);
-        if (!(follower.key in state.followerFailures) && this.queues.isFailed(follower.key)) this.queues.reinclude(follower.key);
-      }
-    };
-    check();
-    return this.store.subscribe(check);
+  /** Resolves once every follower send so far has been answered (tests and orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  idle(): Promise<void> {
-    return this.queues.idle();
+  private send(device: WallDevice, request: PhoneRequest): Promise<unknown> {
+    const connection = this.links.get(device.boxId);
+    return connection ? request(connection) : Promise.reject(BoxRequestError.offline());
+  }
+
+  private sendToFollower(follower: WallDevice, request: PhoneRequest): void {
+    const ticket = followerTicket(this.store.getState(), follower.key);
+    const sent = this.send(follower, request).catch((error: unknown) => this.store.getState().markFollowerFailed(follower.key, followerFailureReason(error), ticket));
+    this.pending.add(sent);
+    void sent.finally(() => this.pending.delete(sent));
   }
 
   /** The followers that take this input: only the leader's input is repeated, and failed ones are skipped. */
@@ -116,23 +118,11 @@ export class GroupInput {
     const state = this.store.getState();
     if (state.selectedKey !== device.key) return [];
     return selectFollowers(state).filter((follower) => {
-      if (follower.key in state.followerFailures || this.queues.isFailed(follower.key)) return false;
+      if (follower.key in state.followerFailures) return false;
       const reason = unavailableReason(state, follower);
       if (reason === null) return true;
-      this.queues.fail(follower.key, reason);
+      state.markFollowerFailed(follower.key, reason);
       return false;
     });
   }
-}
-
-const shared = new WeakMap<AppStore, GroupInput>();
-
-/** The console's one GroupInput (per store), so every component feeds the same follower queues. */
-export function groupInputFor(store: AppStore, links: BoxLinks): GroupInput {
-  let instance = shared.get(store);
-  if (!instance) {
-    instance = new GroupInput(store, links);
-    shared.set(store, instance);
-  }
-  return instance;
 }

@@ -1,50 +1,59 @@
-// The wall's multi-selection and group control state: selected phones, the leader, sync on/off, failed followers.
+// Group control state: sync on/off and the followers that failed. Sync follows the core selection: fewer than two
+// selected phones end it, and only selected phones keep a failure mark.
 import type { StateCreator } from 'zustand';
-import type { Selection } from './selection.ts';
+import type { CoreState } from '../../shared/state/coreState.ts';
 
 export interface GroupSlice {
-  /** Selected phones in selection order (the leader is the wall's `selectedKey`). */
-  groupKeys: string[];
-  groupAnchor: string | null;
   syncOn: boolean;
   /** Followers that failed, with a short reason (an error code or a device state); they receive nothing more. */
   followerFailures: Record<string, string>;
-  setSelection(selection: Selection): void;
-  /** Esc: the group shrinks to the phone being worked. */
-  clearSelection(): void;
+  /** Counts sync sessions and re-inclusions, so a late failure of an earlier send never marks a fresh follower. */
+  syncSession: number;
+  followerRejoins: Record<string, number>;
   setSync(on: boolean): void;
-  markFollowerFailed(key: string, reason: string): void;
-  clearFollowerFailure(key: string): void;
+  /** Marks a follower failed unless it already is, or `ticket` is from before it was re-included. */
+  markFollowerFailed(key: string, reason: string, ticket?: FollowerTicket): void;
+  /** Takes a failed follower back into the group: it receives the next action on. */
+  reincludeFollower(key: string): void;
 }
 
-type WithLeader = GroupSlice & { selectedKey: string | null };
+export type GroupState = CoreState & GroupSlice;
 
-export const createGroupSlice: StateCreator<WithLeader, [], [], GroupSlice> = (set) => ({
-  groupKeys: [],
-  groupAnchor: null,
-  syncOn: false,
-  followerFailures: {},
-  setSelection: (selection) =>
-    set((state) => {
-      const failures = Object.fromEntries(Object.entries(state.followerFailures).filter(([key]) => selection.keys.includes(key)));
-      return {
-        groupKeys: selection.keys,
-        groupAnchor: selection.anchor,
-        selectedKey: selection.leader,
-        syncOn: state.syncOn && selection.keys.length > 1,
-        followerFailures: failures,
-      };
-    }),
-  clearSelection: () =>
-    set((state) => ({ groupKeys: state.selectedKey ? [state.selectedKey] : [], groupAnchor: state.selectedKey, syncOn: false, followerFailures: {} })),
-  setSync: (on) => set({ syncOn: on, followerFailures: {} }),
-  markFollowerFailed: (key, reason) =>
-    set((state) => (state.followerFailures[key] === reason ? {} : { followerFailures: { ...state.followerFailures, [key]: reason } })),
-  clearFollowerFailure: (key) =>
-    set((state) => {
-      if (!(key in state.followerFailures)) return {};
-      const failures = { ...state.followerFailures };
-      delete failures[key];
-      return { followerFailures: failures };
-    }),
-});
+/** When a send to a follower was issued: its failure counts only while the ticket is current. */
+export interface FollowerTicket {
+  session: number;
+  rejoins: number;
+}
+
+export function followerTicket(state: GroupState, key: string): FollowerTicket {
+  return { session: state.syncSession, rejoins: state.followerRejoins[key] ?? 0 };
+}
+
+export const createGroupSlice: StateCreator<GroupState, [], [], GroupSlice> = (set, _get, store) => {
+  store.subscribe((state, previous) => {
+    if (state.selectionKeys === previous.selectionKeys) return;
+    const keys = state.selectionKeys;
+    const failures = Object.fromEntries(Object.entries(state.followerFailures).filter(([key]) => keys.includes(key)));
+    const syncOn = state.syncOn && keys.length > 1;
+    if (syncOn !== state.syncOn || Object.keys(failures).length !== Object.keys(state.followerFailures).length) set({ syncOn, followerFailures: syncOn ? failures : {} });
+  });
+  return {
+    syncOn: false,
+    followerFailures: {},
+    syncSession: 0,
+    followerRejoins: {},
+    setSync: (on) => set((state) => ({ syncOn: on, followerFailures: {}, syncSession: state.syncSession + 1 })),
+    markFollowerFailed: (key, reason, ticket) =>
+      set((state) => {
+        if (key in state.followerFailures) return {};
+        if (ticket && (ticket.session !== state.syncSession || ticket.rejoins !== (state.followerRejoins[key] ?? 0))) return {};
+        return { followerFailures: { ...state.followerFailures, [key]: reason } };
+      }),
+    reincludeFollower: (key) =>
+      set((state) => {
+        const failures = { ...state.followerFailures };
+        delete failures[key];
+        return { followerFailures: failures, followerRejoins: { ...state.followerRejoins, [key]: (state.followerRejoins[key] ?? 0) + 1 } };
+      }),
+  };
+};

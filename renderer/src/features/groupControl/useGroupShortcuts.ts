@@ -1,4 +1,4 @@
-// Console-wide shortcuts of the chat tools: Ctrl+A select all, Esc clear, Ctrl+G sync, Ctrl+Shift+S screenshots.
+// Console-wide shortcuts of group control: Ctrl+A select all, Esc clear, Ctrl+G sync.
 import { useEffect, useRef } from 'react';
 
 export interface GroupShortcutActions {
@@ -6,7 +6,6 @@ export interface GroupShortcutActions {
   /** Returns true when Esc was used to clear a selection (it then does not reach the phone as Back). */
   clearSelection(): boolean;
   toggleSync(): void;
-  screenshot(): void;
 }
 
 /** Text fields of the console itself keep their own Ctrl+A and Esc; the phone keyboard sink does not count. */
@@ -37,9 +36,6 @@ export function useGroupShortcuts(actions: GroupShortcutActions): void {
         handled = true;
       } else if (command && !event.shiftKey && !event.altKey && key === 'g') {
         latest.current.toggleSync();
-        handled = true;
-      } else if (command && event.shiftKey && !event.altKey && key === 's') {
-        latest.current.screenshot();
         handled = true;
       } else if (event.key === 'Escape' && !command && !event.shiftKey && !own && !inAlert(event.target)) {
         handled = latest.current.clearSelection();

@@ -1,10 +1,10 @@
 // Phone → PC clipboard: text copied on the phone being worked is written to the PC clipboard, with a toast.
 import { useEffect, useRef } from 'react';
-import { useAppState, useServices } from '../../shared/services.ts';
+import { usePhoneToolsState, usePhoneToolsStore } from './phoneToolsStore.ts';
 
 export function ClipboardBridge() {
-  const { store } = useServices();
-  const clipboard = useAppState((state) => state.phoneClipboard);
+  const store = usePhoneToolsStore();
+  const clipboard = usePhoneToolsState((state) => state.phoneClipboard);
   const written = useRef(0);
   useEffect(() => {
     if (!clipboard || clipboard.sequence <= written.current) return;
@@ -13,8 +13,8 @@ export function ClipboardBridge() {
     if (clipboard.key !== store.getState().selectedKey) return;
     const write = navigator.clipboard?.writeText(clipboard.text) ?? Promise.reject(new Error('no clipboard'));
     write.then(
-      () => store.getState().showToast({ message: 'clipboard.copied', tone: 'info' }),
-      () => store.getState().showToast({ message: 'clipboard.denied', tone: 'error' }),
+      () => store.getState().showToast({ namespace: 'phoneTools', message: 'clipboard.copied', tone: 'info' }),
+      () => store.getState().showToast({ namespace: 'phoneTools', message: 'clipboard.denied', tone: 'error' }),
     );
   }, [clipboard, store]);
   return null;

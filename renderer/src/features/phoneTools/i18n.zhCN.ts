@@ -1,43 +1,5 @@
-// 简体中文 strings of the chat tools (group control, clipboard, screenshots): the `chatTools` namespace.
-export const chatToolsZhCN = {
-  selection: {
-    count: '已选 {{count}} 台',
-    clear: '清除选择',
-    hint: 'Ctrl/⌘ 点击多选，Shift 点击连选，在空白处拖框选择，Ctrl+A 全选，Esc 清除',
-  },
-  sync: {
-    turnOn: '同步操作',
-    turnOff: '停止同步',
-    shortcut: 'Ctrl+G',
-    needTwo: '先选择至少两台手机',
-    on: '同步中：{{count}} 台跟随',
-    leader: '主控：{{name}}',
-    failed: '失败：{{reason}}',
-    failedCount: '{{count}} 台失败',
-    reinclude: '重新加入',
-    confirmTitle: '屏幕比例不同',
-    confirmBody: '所选手机的屏幕比例相差 {{percent}}%（超过 2%）。点击位置按屏幕相对位置换算，在比例不同的手机上可能点偏。仍要开启同步吗？',
-    confirm: '仍然同步',
-    cancel: '取消',
-    note: '主控手机上的点击、滑动、按键和文字会同样发送到每台跟随手机',
-  },
-  failure: {
-    offline: '离线',
-    connecting: '连接中',
-    unauthorized: '未授权',
-    error: '出错',
-    device_offline: '手机离线',
-    box_offline: '盒子断开',
-    busy: '正在执行发布任务',
-    timeout: '手机未响应',
-    bad_request: '指令无效',
-    forbidden: '无操作权限',
-    not_found: '手机已不存在',
-    rate_limited: '发送过快',
-    sizeUnknown: '屏幕尺寸未知',
-    backlog: '积压过多，已跟不上',
-    internal: '出错',
-  },
+// 简体中文 strings of the phone tools (screenshots, the phone's clipboard): the `phoneTools` namespace.
+export const phoneToolsZhCN = {
   screenshot: {
     selected: '截图',
     shortcut: 'Ctrl+Shift+S',

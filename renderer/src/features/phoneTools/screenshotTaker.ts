@@ -1,7 +1,7 @@
 // Takes screenshots of one or several phones through the box and hands the operator one PNG or one zip.
 import type { BoxLinks } from '../../shared/connection/boxLinks.ts';
+import { BoxRequestError, errorCodeOf } from '../../shared/errors.ts';
 import type { WallDevice } from '../../shared/state/boxesSlice.ts';
-import { failureReasonOf } from '../groupControl/groupInput.ts';
 import { decodePng, screenshotFileName, zipFileName, zipFiles } from './screenshotFiles.ts';
 import type { NamedFile } from './screenshotFiles.ts';
 
@@ -22,12 +22,12 @@ export async function takeScreenshots(devices: readonly WallDevice[], links: Box
       const device = devices[index]!;
       try {
         const connection = links.get(device.boxId);
-        if (!connection) throw new Error('box offline');
-        const result = await connection.screenshot(device.id);
+        if (!connection) throw BoxRequestError.offline();
+        const result = await connection.request({ type: 'screenshot', deviceId: device.id });
         const bytes = decodePng(result.base64);
         results[index] = bytes ? { file: { name: screenshotFileName(device.model || device.serial, now()), bytes } } : { failed: { device, reason: 'internal' } };
       } catch (error) {
-        results[index] = { failed: { device, reason: failureReasonOf(error) } };
+        results[index] = { failed: { device, reason: errorCodeOf(error) } };
       }
     }
   };

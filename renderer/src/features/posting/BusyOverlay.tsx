@@ -1,13 +1,14 @@
 // Covers a phone's screen while a posting flow runs on it: input is paused and the operator sees why.
 import { useTranslation } from 'react-i18next';
-import { useAppState } from '../../shared/services.ts';
+import type { DeviceProps } from '../../shared/feature.ts';
 import { selectBusyJobId } from './postingSelectors.ts';
+import { usePostingState } from './postingStore.ts';
 import './posting.css';
 
-/** Mount inside a tile or the focus view (positioned over the screen); renders nothing when the phone is free. */
-export function BusyOverlay({ deviceKey }: { deviceKey: string }) {
+/** Over a tile's or the focus view's screen; renders nothing when the phone is free. */
+export function BusyOverlay({ device }: DeviceProps) {
   const { t } = useTranslation('posting');
-  const jobId = useAppState((state) => selectBusyJobId(state, deviceKey));
+  const jobId = usePostingState((state) => selectBusyJobId(state, device.key));
   if (!jobId) return null;
   return (
     <div

@@ -3,33 +3,32 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { JOB_STATES } from '../../../../native-bridge/protocol/postingMessages.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
 import { JobDrawer } from './JobDrawer.tsx';
 import { PhoneCalendar } from './PhoneCalendar.tsx';
-import { usePostingClient } from './PostingProvider.tsx';
-import type { JobStateName } from './postingSlice.ts';
 import { phoneLabel, selectBoxPhones, selectJobCounts, selectJobScheduleIds, selectPostingBox, selectVisibleJobs } from './postingSelectors.ts';
+import type { JobStateName } from './postingSlice.ts';
+import { usePostingConnection, usePostingState, usePostingStore } from './postingStore.ts';
 import './jobs.css';
 
 export function JobBoard() {
   const { t, i18n } = useTranslation('posting');
-  const { store } = useServices();
-  const jobs = useAppState(useShallow(selectVisibleJobs));
-  const counts = useAppState(useShallow(selectJobCounts));
-  const filter = useAppState((state) => state.jobFilter);
-  const selected = useAppState((state) => state.selectedJobId);
-  const box = useAppState(selectPostingBox);
-  const phones = useAppState(useShallow((state) => selectBoxPhones(state, box?.id ?? null)));
-  const scheduleIds = useAppState(useShallow(selectJobScheduleIds));
-  const posts = useAppState((state) => state.posts);
+  const store = usePostingStore();
+  const jobs = usePostingState(useShallow(selectVisibleJobs));
+  const counts = usePostingState(useShallow(selectJobCounts));
+  const filter = usePostingState((state) => state.jobFilter);
+  const selected = usePostingState((state) => state.selectedJobId);
+  const box = usePostingState(selectPostingBox);
+  const phones = usePostingState(useShallow((state) => selectBoxPhones(state, box?.id ?? null)));
+  const scheduleIds = usePostingState(useShallow(selectJobScheduleIds));
+  const posts = usePostingState((state) => state.posts);
   const actions = store.getState();
-  const client = usePostingClient();
+  const connection = usePostingConnection();
   // The board starts with recent jobs; a filter also asks the box, so older matching jobs show up too.
   useEffect(() => {
-    if (!client || (!filter.state && !filter.deviceId && !filter.scheduleId)) return;
+    if (!connection || (!filter.state && !filter.deviceId && !filter.scheduleId)) return;
     const wanted = { ...(filter.state ? { state: filter.state } : {}), ...(filter.deviceId ? { deviceId: filter.deviceId } : {}), ...(filter.scheduleId ? { scheduleId: filter.scheduleId } : {}) };
-    client.request({ type: 'listJobs', filter: wanted, limit: 500 }).then((result) => store.getState().setJobs(result.jobs), () => undefined);
-  }, [client, store, filter.state, filter.deviceId, filter.scheduleId]);
+    connection.request({ type: 'listJobs', filter: wanted, limit: 500 }).then((result) => store.getState().setJobs(result.jobs), () => undefined);
+  }, [connection, store, filter.state, filter.deviceId, filter.scheduleId]);
   const phoneName = (id: string) => phoneLabel(phones, id);
   return (
     <section className="posting-screen jobs" data-testid="jobs">

@@ -3,11 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostingResultMap } from '../../../../native-bridge/protocol/postingMessages.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
+import { boxProblemsOf, problemMessages } from '../../shared/errors.ts';
 import { MediaImage } from './MediaImage.tsx';
-import { usePostingClient } from './PostingProvider.tsx';
 import { selectPostingCanWrite } from './postingSelectors.ts';
-import { serverProblems } from './problemText.ts';
+import { usePostingConnection, usePostingState, usePostingStore } from './postingStore.ts';
 
 type Detail = PostingResultMap['getJob'];
 
@@ -15,30 +14,30 @@ const cancellable = new Set(['scheduled', 'claimed', 'preparing']);
 
 export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: string): string }) {
   const { t, i18n } = useTranslation('posting');
-  const { store } = useServices();
-  const client = usePostingClient();
-  const canWrite = useAppState(selectPostingCanWrite);
-  const job = useAppState((state) => state.jobs[jobId] ?? null);
-  const liveCount = useAppState((state) => state.liveLog[jobId]?.length ?? 0);
+  const store = usePostingStore();
+  const connection = usePostingConnection();
+  const canWrite = usePostingState(selectPostingCanWrite);
+  const job = usePostingState((state) => state.jobs[jobId] ?? null);
+  const liveCount = usePostingState((state) => state.liveLog[jobId]?.length ?? 0);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [zoomed, setZoomed] = useState<{ sha256: string; label: string } | null>(null);
   useEffect(() => {
-    if (!client) return;
+    if (!connection) return;
     let cancelled = false;
-    client.request({ type: 'getJob', jobId }).then((result) => !cancelled && setDetail(result), (failure: unknown) => !cancelled && setError(serverProblems(failure)[0]?.message ?? ''));
+    connection.request({ type: 'getJob', jobId }).then((result) => !cancelled && setDetail(result), (failure: unknown) => !cancelled && setError(problemMessages(boxProblemsOf(failure))[0] ?? ''));
     return () => {
       cancelled = true;
     };
     // A live transition means new log lines and perhaps new proofs.
-  }, [client, jobId, liveCount, job?.state]);
+  }, [connection, jobId, liveCount, job?.state]);
 
   const act = (request: () => Promise<{ job: Detail['job'] }>) => {
     setError(null);
     request()
       .then((result) => store.getState().setJobs([result.job]))
-      .catch((failure: unknown) => setError(serverProblems(failure).map((p) => p.message).join('; ')));
+      .catch((failure: unknown) => setError(problemMessages(boxProblemsOf(failure)).join('; ')));
   };
   const time = (at: number) => new Date(at).toLocaleString(i18n.language, { hour12: false });
   const shown = job ?? detail?.job ?? null;
@@ -93,15 +92,15 @@ export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: s
           {error}
         </p>
       ) : null}
-      {shown && client && canWrite ? (
+      {shown && connection && canWrite ? (
         <div className="drawer-actions">
           {cancellable.has(shown.state) ? (
-            <button type="button" onClick={() => act(() => client.request({ type: 'cancelJob', jobId }))} data-testid="job-cancel">
+            <button type="button" onClick={() => act(() => connection.request({ type: 'cancelJob', jobId }))} data-testid="job-cancel">
               {t('jobs.cancel')}
             </button>
           ) : null}
           {shown.state === 'failed' ? (
-            <button type="button" onClick={() => act(() => client.request({ type: 'retryJob', jobId }))} data-testid="job-retry">
+            <button type="button" onClick={() => act(() => connection.request({ type: 'retryJob', jobId }))} data-testid="job-retry">
               {t('jobs.retry')}
             </button>
           ) : null}
@@ -113,7 +112,7 @@ export function JobDrawer({ jobId, phoneName }: { jobId: string; phoneName(id: s
                   key={outcome}
                   type="button"
                   data-testid={`resolve-${outcome}`}
-                  onClick={() => (note.trim() ? act(() => client.request({ type: 'resolveJob', jobId, outcome, note: note.trim() })) : setError(t('jobs.noteMissing')))}
+                  onClick={() => (note.trim() ? act(() => connection.request({ type: 'resolveJob', jobId, outcome, note: note.trim() })) : setError(t('jobs.noteMissing')))}
                 >
                   {outcome === 'done' ? t('jobs.resolveDone') : t('jobs.resolveFailed')}
                 </button>

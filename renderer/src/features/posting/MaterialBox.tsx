@@ -2,25 +2,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppState, useServices } from '../../shared/services.ts';
+import { boxProblemsOf, problemMessages } from '../../shared/errors.ts';
 import { MediaImage } from './MediaImage.tsx';
 import { PostComposer } from './PostComposer.tsx';
-import { usePostingClient } from './PostingProvider.tsx';
 import type { PostDraft } from './postDraft.ts';
 import { draftFromPost, emptyDraft } from './postDraft.ts';
 import { selectFilteredPosts, selectPostingCanWrite } from './postingSelectors.ts';
-import { serverProblems } from './problemText.ts';
+import { usePostingState, usePostingStore, useWritablePostingConnection } from './postingStore.ts';
 import './materials.css';
 
 export function MaterialBox() {
   const { t, i18n } = useTranslation('posting');
-  const { store } = useServices();
-  const live = usePostingClient();
-  const canWrite = useAppState(selectPostingCanWrite);
-  const client = canWrite ? live : null;
-  const posts = useAppState(useShallow(selectFilteredPosts));
-  const search = useAppState((state) => state.postSearch);
-  const total = useAppState((state) => Object.keys(state.posts).length);
+  const store = usePostingStore();
+  const connection = useWritablePostingConnection();
+  const canWrite = usePostingState(selectPostingCanWrite);
+  const posts = usePostingState(useShallow(selectFilteredPosts));
+  const search = usePostingState((state) => state.postSearch);
+  const total = usePostingState((state) => Object.keys(state.posts).length);
   const [editing, setEditing] = useState<PostDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const actions = store.getState();
@@ -30,7 +28,7 @@ export function MaterialBox() {
     try {
       await work();
     } catch (failure) {
-      setError(serverProblems(failure).map((p) => p.message).join('; '));
+      setError(problemMessages(boxProblemsOf(failure)).join('; '));
     }
   };
 
@@ -39,7 +37,7 @@ export function MaterialBox() {
       <div className="posting-toolbar">
         <h2>{t('materials.title')}</h2>
         <input type="search" value={search} placeholder={t('materials.search')} aria-label={t('materials.search')} onChange={(event) => actions.setPostSearch(event.target.value)} data-testid="post-search" />
-        <button type="button" className="primary" onClick={() => setEditing(emptyDraft())} disabled={!client} data-testid="post-create">
+        <button type="button" className="primary" onClick={() => setEditing(emptyDraft())} disabled={!connection} data-testid="post-create">
           {t('materials.create')}
         </button>
       </div>
@@ -75,20 +73,20 @@ export function MaterialBox() {
                 <button type="button" className="primary" disabled={!canWrite} onClick={() => actions.scheduleFor(post.id)} data-testid="post-schedule">
                   {t('materials.schedule')}
                 </button>
-                <button type="button" disabled={!client} onClick={() => setEditing(draftFromPost(post))} data-testid="post-edit">
+                <button type="button" disabled={!connection} onClick={() => setEditing(draftFromPost(post))} data-testid="post-edit">
                   {t('common.edit')}
                 </button>
-                <button type="button" disabled={!client} onClick={() => void run(async () => actions.upsertPost((await client!.request({ type: 'duplicatePost', postId: post.id })).post))} data-testid="post-duplicate">
+                <button type="button" disabled={!connection} onClick={() => void run(async () => actions.upsertPost((await connection!.request({ type: 'duplicatePost', postId: post.id })).post))} data-testid="post-duplicate">
                   {t('common.duplicate')}
                 </button>
                 <button
                   type="button"
-                  disabled={!client}
+                  disabled={!connection}
                   data-testid="post-delete"
                   onClick={() => {
                     if (!window.confirm(t('materials.confirmDelete', { title: post.title }))) return;
                     void run(async () => {
-                      await client!.request({ type: 'deletePost', postId: post.id });
+                      await connection!.request({ type: 'deletePost', postId: post.id });
                       actions.removePost(post.id);
                     });
                   }}

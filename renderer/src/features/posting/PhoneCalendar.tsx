@@ -2,30 +2,29 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PostingResultMap } from '../../../../native-bridge/protocol/postingMessages.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
 import type { WallDevice } from '../../shared/state/boxesSlice.ts';
-import { usePostingClient } from './PostingProvider.tsx';
 import { phoneLabel } from './postingSelectors.ts';
+import { usePostingConnection, usePostingState, usePostingStore } from './postingStore.ts';
 import { localDateText } from './scheduleDraft.ts';
 
 const calendarDays = 7;
 
 export function PhoneCalendar({ phones }: { phones: WallDevice[] }) {
   const { t, i18n } = useTranslation('posting');
-  const { store } = useServices();
-  const client = usePostingClient();
-  const deviceId = useAppState((state) => state.jobFilter.deviceId);
-  const posts = useAppState((state) => state.posts);
-  const jobCount = useAppState((state) => Object.keys(state.jobs).length);
+  const store = usePostingStore();
+  const connection = usePostingConnection();
+  const deviceId = usePostingState((state) => state.jobFilter.deviceId);
+  const posts = usePostingState((state) => state.posts);
+  const jobCount = usePostingState((state) => Object.keys(state.jobs).length);
   const [calendar, setCalendar] = useState<PostingResultMap['phoneCalendar'] | null>(null);
   useEffect(() => {
-    if (!client || !deviceId) return;
+    if (!connection || !deviceId) return;
     let cancelled = false;
-    client.request({ type: 'phoneCalendar', deviceId, from: localDateText(new Date()), days: calendarDays }).then((result) => !cancelled && setCalendar(result), () => !cancelled && setCalendar(null));
+    connection.request({ type: 'phoneCalendar', deviceId, from: localDateText(new Date()), days: calendarDays }).then((result) => !cancelled && setCalendar(result), () => !cancelled && setCalendar(null));
     return () => {
       cancelled = true;
     };
-  }, [client, deviceId, jobCount]);
+  }, [connection, deviceId, jobCount]);
   return (
     <aside className="phone-calendar" data-testid="phone-calendar">
       <h3>{t('jobs.calendar')}</h3>

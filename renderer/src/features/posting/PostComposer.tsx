@@ -2,12 +2,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WirePost } from '../../../../native-bridge/protocol/postingMessages.ts';
-import { FieldErrors } from './FieldErrors.tsx';
+import { boxProblemsOf, placeProblems, problemMessages } from '../../shared/errors.ts';
+import { FieldErrors } from '../../shared/ui/FieldErrors.tsx';
 import { ImageGrid } from './ImageGrid.tsx';
-import { usePostingClient } from './PostingProvider.tsx';
 import type { DraftProblem, PostDraft } from './postDraft.ts';
 import { checkImageFile, codePointCount, draftToInput, fieldOfServerProblem, maxPostImages, maxPostTextCodePoints, moveImage, validateDraft } from './postDraft.ts';
-import { serverProblems } from './problemText.ts';
+import { usePostingConnection } from './postingStore.ts';
 
 export interface PostComposerProps {
   initial: PostDraft;
@@ -19,7 +19,7 @@ let nextImageKey = 1;
 
 export function PostComposer({ initial, onSaved, onClose }: PostComposerProps) {
   const { t } = useTranslation('posting');
-  const client = usePostingClient();
+  const connection = usePostingConnection();
   const [draft, setDraft] = useState<PostDraft>(initial);
   const [touched, setTouched] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -37,7 +37,7 @@ export function PostComposer({ initial, onSaved, onClose }: PostComposerProps) {
     update((current) => ({ images: current.images.map((image) => (image.key === key ? { ...image, ...patch } : image)) }));
 
   const addFiles = (files: File[]) => {
-    if (!client) return;
+    if (!connection) return;
     const problems: DraftProblem[] = [];
     const room = maxPostImages - draft.images.length;
     const accepted: File[] = [];
@@ -55,10 +55,10 @@ export function PostComposer({ initial, onSaved, onClose }: PostComposerProps) {
     });
     update((current) => ({ images: [...current.images, ...added.map((entry) => entry.image)] }));
     for (const { file, image } of added) {
-      client
-        .uploadImage(file, (progress) => patchImage(image.key, { progress }))
+      connection.media
+        .upload(file, (progress) => patchImage(image.key, { progress }))
         .then((uploaded) => patchImage(image.key, { sha256: uploaded.sha256, progress: 1 }))
-        .catch((error: unknown) => patchImage(image.key, { error: serverProblems(error)[0]?.message ?? 'upload failed' }));
+        .catch((error: unknown) => patchImage(image.key, { error: problemMessages(boxProblemsOf(error))[0] ?? 'upload failed' }));
     }
   };
 
@@ -71,14 +71,14 @@ export function PostComposer({ initial, onSaved, onClose }: PostComposerProps) {
   const save = async () => {
     setTouched(true);
     setServer([]);
-    if (!client || validateDraft(draft).length > 0) return;
+    if (!connection || validateDraft(draft).length > 0) return;
     setSaving(true);
     try {
       const input = draftToInput(draft);
-      const result = draft.id ? await client.request({ type: 'updatePost', postId: draft.id, post: input }) : await client.request({ type: 'createPost', post: input });
+      const result = draft.id ? await connection.request({ type: 'updatePost', postId: draft.id, post: input }) : await connection.request({ type: 'createPost', post: input });
       onSaved(result.post);
     } catch (error) {
-      setServer(serverProblems(error).map((p) => ({ field: fieldOfServerProblem(p.field), message: p.message })));
+      setServer(placeProblems(error, fieldOfServerProblem).map((problem) => ({ field: problem.place, message: problem.message })));
     } finally {
       setSaving(false);
     }
@@ -129,7 +129,7 @@ export function PostComposer({ initial, onSaved, onClose }: PostComposerProps) {
         <button type="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={saving || !client} data-testid="composer-save">
+        <button type="submit" className="primary" disabled={saving || !connection} data-testid="composer-save">
           {saving ? t('composer.saving') : t('common.save')}
         </button>
       </div>

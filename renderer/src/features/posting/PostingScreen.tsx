@@ -1,25 +1,20 @@
-// Shows the posting screen the view switch chose, or says why posting is not available yet.
+// The frame of every posting view: its screen, with a notice while no box is online to post with.
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppState } from '../../shared/services.ts';
-import { JobBoard } from './JobBoard.tsx';
-import { MaterialBox } from './MaterialBox.tsx';
-import { usePostingClient } from './PostingProvider.tsx';
-import { ScheduleDialog } from './ScheduleDialog.tsx';
+import { usePostingConnection } from './postingStore.ts';
 import './posting.css';
 
-export function PostingScreen() {
+export function PostingScreen({ children }: { children: ReactNode }) {
   const { t } = useTranslation('posting');
-  const view = useAppState((state) => state.view);
-  const client = usePostingClient();
-  if (view === 'wall') return null;
+  const connection = usePostingConnection();
   return (
     <main className="posting-main">
-      {!client ? (
+      {!connection ? (
         <p className="posting-notice" role="status">
           {t('common.noBox')}
         </p>
       ) : null}
-      {view === 'materials' ? <MaterialBox /> : view === 'schedule' ? <ScheduleDialog /> : <JobBoard />}
+      {children}
     </main>
   );
 }

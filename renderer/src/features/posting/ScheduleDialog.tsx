@@ -3,12 +3,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppState, useServices } from '../../shared/services.ts';
-import { FieldErrors } from './FieldErrors.tsx';
+import { placeProblems } from '../../shared/errors.ts';
+import { FieldErrors } from '../../shared/ui/FieldErrors.tsx';
 import { PhonePicker } from './PhonePicker.tsx';
-import { usePostingClient } from './PostingProvider.tsx';
-import { phoneLabel, selectBoxPhones, selectPostingCanWrite, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
-import { serverProblems } from './problemText.ts';
+import { phoneLabel, selectBoxPhones, selectFilteredPosts, selectPostingBox } from './postingSelectors.ts';
+import { usePostingState, usePostingStore, useWritablePostingConnection } from './postingStore.ts';
 import type { ScheduleDraft, ScheduleProblem, StaggerUnit } from './scheduleDraft.ts';
 import { emptyScheduleDraft, previewPlannedStarts, scheduleDraftToInput, staggerSecondsOf, validateScheduleDraft, withStaggerUnit } from './scheduleDraft.ts';
 import { ScheduleList } from './ScheduleList.tsx';
@@ -32,14 +31,12 @@ function fieldOf(path: string): Field {
 
 export function ScheduleDialog() {
   const { t, i18n } = useTranslation('posting');
-  const { store } = useServices();
-  const live = usePostingClient();
-  const canWrite = useAppState(selectPostingCanWrite);
-  const client = canWrite ? live : null;
-  const posts = useAppState(useShallow((state) => selectFilteredPosts({ ...state, postSearch: '' })));
-  const box = useAppState(selectPostingBox);
-  const phones = useAppState(useShallow((state) => selectBoxPhones(state, box?.id ?? null)));
-  const initialPost = useAppState((state) => state.schedulePostId);
+  const store = usePostingStore();
+  const client = useWritablePostingConnection();
+  const posts = usePostingState(useShallow((state) => selectFilteredPosts({ ...state, postSearch: '' })));
+  const box = usePostingState(selectPostingBox);
+  const phones = usePostingState(useShallow((state) => selectBoxPhones(state, box?.id ?? null)));
+  const initialPost = usePostingState((state) => state.schedulePostId);
   const [draft, setDraft] = useState<ScheduleDraft>(() => ({ ...emptyScheduleDraft(new Date()), postId: initialPost }));
   const [touched, setTouched] = useState(false);
   const [server, setServer] = useState<{ field: Field; message: string }[]>([]);
@@ -80,7 +77,7 @@ export function ScheduleDialog() {
       const jobs = await client.request({ type: 'listJobs', filter: { scheduleId: result.schedule.id }, limit: 500 });
       store.getState().setJobs(jobs.jobs);
     } catch (error) {
-      setServer(serverProblems(error).map((p) => ({ field: fieldOf(p.field), message: p.field ? `${p.field}: ${p.message}` : p.message })));
+      setServer(placeProblems(error, fieldOf).map((p) => ({ field: p.place, message: p.field ? `${p.field}: ${p.message}` : p.message })));
     } finally {
       setBusy(false);
     }

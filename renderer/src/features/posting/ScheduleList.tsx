@@ -2,10 +2,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireSchedule } from '../../../../native-bridge/protocol/postingMessages.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
-import { usePostingClient } from './PostingProvider.tsx';
+import { boxProblemsOf, problemMessages } from '../../shared/errors.ts';
 import { selectPostingCanWrite } from './postingSelectors.ts';
-import { serverProblems } from './problemText.ts';
+import { PostingView } from './postingSlice.ts';
+import { usePostingConnection, usePostingState, usePostingStore } from './postingStore.ts';
 
 function describeTime(spec: Record<string, unknown>): string {
   const time = spec.time as Record<string, unknown> | undefined;
@@ -16,21 +16,21 @@ function describeTime(spec: Record<string, unknown>): string {
 
 export function ScheduleList({ version }: { version: number }) {
   const { t } = useTranslation('posting');
-  const { store } = useServices();
-  const client = usePostingClient();
-  const posts = useAppState((state) => state.posts);
-  const canWrite = useAppState(selectPostingCanWrite);
+  const store = usePostingStore();
+  const connection = usePostingConnection();
+  const posts = usePostingState((state) => state.posts);
+  const canWrite = usePostingState(selectPostingCanWrite);
   const [schedules, setSchedules] = useState<WireSchedule[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => {
-    if (!client) return;
+    if (!connection) return;
     let cancelled = false;
-    client.request({ type: 'listSchedules' }).then((result) => !cancelled && setSchedules(result.schedules), () => undefined);
+    connection.request({ type: 'listSchedules' }).then((result) => !cancelled && setSchedules(result.schedules), () => undefined);
     return () => {
       cancelled = true;
     };
-  }, [client, version, reload]);
+  }, [connection, version, reload]);
   return (
     <div className="schedule-list">
       <h3>{t('schedule.schedules')}</h3>
@@ -47,22 +47,22 @@ export function ScheduleList({ version }: { version: number }) {
                 type="button"
                 onClick={() => {
                   store.getState().setJobFilter({ scheduleId: schedule.id, state: null });
-                  store.getState().setView('jobs');
+                  store.getState().setView(PostingView.jobs);
                 }}
               >
                 {t('jobs.title')}
               </button>
               <button
                 type="button"
-                disabled={!client || !canWrite}
+                disabled={!connection || !canWrite}
                 onClick={() =>
-                  void client
+                  void connection
                     ?.request({ type: 'cancelSchedule', scheduleId: schedule.id })
                     .then((result) => {
                       setMessage(t('schedule.cancelled', { count: result.jobsCancelled }));
                       setReload((n) => n + 1);
                     })
-                    .catch((error: unknown) => setMessage(serverProblems(error)[0]?.message ?? ''))
+                    .catch((error: unknown) => setMessage(problemMessages(boxProblemsOf(error))[0] ?? ''))
                 }
               >
                 {t('schedule.cancelSchedule')}

@@ -2,7 +2,7 @@
 import type { PostingMessages } from './i18n.zhCN.ts';
 
 export const postingEn: PostingMessages = {
-  views: { label: 'Views', wall: 'Wall', materials: 'Materials', schedule: 'Schedule', jobs: 'Jobs', shortcut: 'Shortcut Alt+{{key}}' },
+  views: { materials: 'Materials', schedule: 'Schedule', jobs: 'Jobs' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', delete: 'Delete', edit: 'Edit', duplicate: 'Duplicate', noBox: 'No box is online. Connect a box to use scheduled posting.', box: 'Box', loading: 'Loading…', error: 'Something went wrong: {{message}}' },
   materials: {
     title: 'Materials',

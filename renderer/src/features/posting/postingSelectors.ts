@@ -1,12 +1,11 @@
 // Named selectors over the posting slice: post search, job filters and counts, the box posting works on.
 import type { WireJob, WirePost } from '../../../../native-bridge/protocol/postingMessages.ts';
 import { JOB_STATES } from '../../../../native-bridge/protocol/postingMessages.ts';
-import type { AppState } from '../../app/appStore.ts';
 import type { BoxEntry, WallDevice } from '../../shared/state/boxesSlice.ts';
-import type { JobStateName } from './postingSlice.ts';
+import type { JobStateName, PostingState } from './postingSlice.ts';
 
 /** Posts whose title, text or tags contain the search (case-insensitive), newest edit first. */
-export function selectFilteredPosts(state: Pick<AppState, 'posts' | 'postSearch'>): WirePost[] {
+export function selectFilteredPosts(state: Pick<PostingState, 'posts' | 'postSearch'>): WirePost[] {
   const needle = state.postSearch.trim().toLocaleLowerCase();
   const all = Object.values(state.posts).sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
   if (!needle) return all;
@@ -14,7 +13,7 @@ export function selectFilteredPosts(state: Pick<AppState, 'posts' | 'postSearch'
 }
 
 /** Jobs that pass the board's filters, by planned time then id (a stable order as events arrive). */
-export function selectVisibleJobs(state: Pick<AppState, 'jobs' | 'jobFilter'>): WireJob[] {
+export function selectVisibleJobs(state: Pick<PostingState, 'jobs' | 'jobFilter'>): WireJob[] {
   const { state: wanted, deviceId, scheduleId } = state.jobFilter;
   return Object.values(state.jobs)
     .filter((job) => (!wanted || job.state === wanted) && (!deviceId || job.deviceId === deviceId) && (!scheduleId || job.scheduleId === scheduleId))
@@ -22,7 +21,7 @@ export function selectVisibleJobs(state: Pick<AppState, 'jobs' | 'jobFilter'>): 
 }
 
 /** How many known jobs are in each state (phone and schedule filters apply, the state filter does not). */
-export function selectJobCounts(state: Pick<AppState, 'jobs' | 'jobFilter'>): Record<JobStateName, number> {
+export function selectJobCounts(state: Pick<PostingState, 'jobs' | 'jobFilter'>): Record<JobStateName, number> {
   const counts = Object.fromEntries(JOB_STATES.map((name) => [name, 0])) as Record<JobStateName, number>;
   const { deviceId, scheduleId } = state.jobFilter;
   for (const job of Object.values(state.jobs)) {
@@ -32,25 +31,25 @@ export function selectJobCounts(state: Pick<AppState, 'jobs' | 'jobFilter'>): Re
   return counts;
 }
 
-export function selectSelectedJob(state: Pick<AppState, 'jobs' | 'selectedJobId'>): WireJob | null {
+export function selectSelectedJob(state: Pick<PostingState, 'jobs' | 'selectedJobId'>): WireJob | null {
   return state.selectedJobId ? (state.jobs[state.selectedJobId] ?? null) : null;
 }
 
 /** The box posting works on: the chosen one if still known, else the first online box, else the first box. */
-export function selectPostingBox(state: Pick<AppState, 'boxes' | 'boxOrder' | 'postingBoxId'>): BoxEntry | null {
+export function selectPostingBox(state: Pick<PostingState, 'boxes' | 'boxOrder' | 'postingBoxId'>): BoxEntry | null {
   if (state.postingBoxId && state.boxes[state.postingBoxId]) return state.boxes[state.postingBoxId] ?? null;
   const boxes = state.boxOrder.flatMap((id) => (state.boxes[id] ? [state.boxes[id]] : []));
   return boxes.find((box) => box.state === 'online') ?? boxes[0] ?? null;
 }
 
 /** Viewers may look at posts and jobs; writing (compose, schedule, job actions) needs operator or admin. */
-export function selectPostingCanWrite(state: Pick<AppState, 'boxes' | 'boxOrder' | 'postingBoxId'>): boolean {
+export function selectPostingCanWrite(state: Pick<PostingState, 'boxes' | 'boxOrder' | 'postingBoxId'>): boolean {
   const box = selectPostingBox(state);
   return box !== null && box.role !== 'viewer';
 }
 
 /** The phones of one box, sorted by model then id, for pickers and filters. */
-export function selectBoxPhones(state: Pick<AppState, 'devices'>, boxId: string | null): WallDevice[] {
+export function selectBoxPhones(state: Pick<PostingState, 'devices'>, boxId: string | null): WallDevice[] {
   if (!boxId) return [];
   return Object.values(state.devices)
     .filter((device) => device.boxId === boxId)
@@ -65,11 +64,11 @@ export function phoneLabel(phones: readonly WallDevice[], deviceId: string): str
 }
 
 /** Distinct schedule ids among known jobs, for the schedule filter. */
-export function selectJobScheduleIds(state: Pick<AppState, 'jobs'>): string[] {
+export function selectJobScheduleIds(state: Pick<PostingState, 'jobs'>): string[] {
   return [...new Set(Object.values(state.jobs).map((job) => job.scheduleId))].sort();
 }
 
 /** The posting job running on a phone, if the box says it is busy. */
-export function selectBusyJobId(state: Pick<AppState, 'devices'>, deviceKey: string): string | null {
+export function selectBusyJobId(state: Pick<PostingState, 'devices'>, deviceKey: string): string | null {
   return state.devices[deviceKey]?.busy?.jobId ?? null;
 }

@@ -1,10 +1,11 @@
-// Scheduled-posting state of the console: which screen is shown, the box it works on, posts, jobs and filters.
+// Scheduled-posting state of the console: the box it works on, posts, jobs and filters.
 import type { StateCreator } from 'zustand';
 import type { JobTransition, WireJob, WirePost } from '../../../../native-bridge/protocol/postingMessages.ts';
+import type { CoreState } from '../../shared/state/coreState.ts';
 
-export const ConsoleView = { wall: 'wall', materials: 'materials', schedule: 'schedule', jobs: 'jobs' } as const;
-export type ConsoleView = (typeof ConsoleView)[keyof typeof ConsoleView];
-export const CONSOLE_VIEWS: readonly ConsoleView[] = ['wall', 'materials', 'schedule', 'jobs'];
+/** The views posting adds to the view switch. */
+export const PostingView = { materials: 'materials', schedule: 'schedule', jobs: 'jobs' } as const;
+export type PostingView = (typeof PostingView)[keyof typeof PostingView];
 
 export type JobStateName = WireJob['state'];
 
@@ -15,7 +16,6 @@ export interface JobFilter {
 }
 
 export interface PostingSlice {
-  view: ConsoleView;
   /** The box whose posts and jobs are shown (null: the first online box). */
   postingBoxId: string | null;
   posts: Record<string, WirePost>;
@@ -27,7 +27,6 @@ export interface PostingSlice {
   selectedJobId: string | null;
   /** The post the schedule dialog opens with. */
   schedulePostId: string | null;
-  setView(view: ConsoleView): void;
   setPostingBox(boxId: string | null): void;
   setPosts(posts: WirePost[]): void;
   upsertPost(post: WirePost): void;
@@ -37,6 +36,7 @@ export interface PostingSlice {
   applyJobEvent(job: WireJob, transition: JobTransition): void;
   setJobFilter(patch: Partial<JobFilter>): void;
   selectJob(jobId: string | null): void;
+  /** Opens the schedule view for a post. */
   scheduleFor(postId: string | null): void;
   resetPosting(): void;
 }
@@ -50,14 +50,14 @@ const empty = {
   selectedJobId: null,
 };
 
-export const createPostingSlice: StateCreator<PostingSlice, [], [], PostingSlice> = (set) => ({
-  view: 'wall',
+export type PostingState = CoreState & PostingSlice;
+
+export const createPostingSlice: StateCreator<PostingState, [], [], PostingSlice> = (set) => ({
   postingBoxId: null,
   postSearch: '',
   jobFilter: { state: null, deviceId: null, scheduleId: null },
   schedulePostId: null,
   ...empty,
-  setView: (view) => set({ view }),
   setPostingBox: (postingBoxId) => set({ postingBoxId, ...empty }),
   setPosts: (list) => set({ posts: Object.fromEntries(list.map((post) => [post.id, post])) }),
   upsertPost: (post) => set((state) => ({ posts: { ...state.posts, [post.id]: post } })),
@@ -86,6 +86,6 @@ export const createPostingSlice: StateCreator<PostingSlice, [], [], PostingSlice
     }),
   setJobFilter: (patch) => set((state) => ({ jobFilter: { ...state.jobFilter, ...patch } })),
   selectJob: (selectedJobId) => set({ selectedJobId }),
-  scheduleFor: (schedulePostId) => set({ schedulePostId, view: 'schedule' }),
+  scheduleFor: (schedulePostId) => set({ schedulePostId, view: PostingView.schedule }),
   resetPosting: () => set({ ...empty }),
 });

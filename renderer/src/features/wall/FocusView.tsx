@@ -1,28 +1,31 @@
 // The focus view: one phone large with the focus stream, its buttons, and a text box that sends any language
-// (to the synced followers as well when this phone leads a group).
+// (through the PhoneInput port, so to a synced group as well); features add overlays, help under the text box and
+// Tab completion of the draft.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupInputFor } from '../groupControl/groupInput.ts';
-import { deviceDisplayName, selectFocusDevice, selectTileState } from '../../shared/state/selectors.ts';
-import { ReplySuggestions } from '../chatDesk/quickReplies/QuickReplyPalette.tsx';
-import { matchReplies } from '../chatDesk/quickReplies/replyMatching.ts';
-import { selectActiveReplies } from '../chatDesk/quickReplies/quickRepliesSlice.ts';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppState, useServices } from '../../shared/services.ts';
-import { PhoneButtons } from './ControlBar.tsx';
-import { BusyOverlay } from '../posting/BusyOverlay.tsx';
-import { PhoneScreen } from './PhoneScreen.tsx';
+import { useConsoleState, useServices } from '../../shared/services.ts';
+import { deviceDisplayName, selectFocusDevice, selectTileState } from '../../shared/state/selectors.ts';
+import { DeviceSlot } from '../../shared/ui/FeatureSlot.tsx';
 import { StateBadge } from '../../shared/ui/StateBadge.tsx';
+import { PhoneButtons } from './PhoneButtons.tsx';
+import { PhoneScreen } from './PhoneScreen.tsx';
 
 export function FocusView() {
-  const { t } = useTranslation();
-  const { store, links, keyboard } = useServices();
-  const device = useAppState(selectFocusDevice);
-  const tile = useAppState(useShallow((state) => (device ? selectTileState(state, device) : { state: 'offline' as const, reason: null })));
-  const name = useAppState((state) => (device ? deviceDisplayName(state, device) : ''));
-  const replies = useAppState(selectActiveReplies);
+  const { t } = useTranslation('wall');
+  const { store, keyboard, phoneInput, features } = useServices();
+  const device = useConsoleState(selectFocusDevice);
+  const tile = useConsoleState(useShallow((state) => (device ? selectTileState(state, device) : { state: 'offline' as const, reason: null })));
+  const name = useConsoleState((state) => (device ? deviceDisplayName(state, device) : ''));
   const [draft, setDraft] = useState('');
   const [sentCount, setSentCount] = useState(0);
+  const completion = useConsoleState((state) => {
+    for (const feature of features) {
+      const completed = feature.focus?.completeDraft?.(state, draft);
+      if (completed != null) return completed;
+    }
+    return null;
+  });
 
   useEffect(() => {
     if (!device) return;
@@ -34,11 +37,9 @@ export function FocusView() {
   }, [device, store]);
 
   if (!device) return null;
-  // `/shortcut` + Tab (or Enter) takes the best matching quick reply into the text box instead of sending it.
-  const suggestion = draft.startsWith('/') ? (matchReplies(replies, draft, 1)[0] ?? null) : null;
   const send = () => {
     if (!draft) return;
-    groupInputFor(store, links).text(device, draft).then(() => setSentCount((count) => count + 1), () => undefined);
+    phoneInput.text(device, draft).then(() => setSentCount((count) => count + 1), () => undefined);
     setDraft('');
   };
   return (
@@ -56,7 +57,7 @@ export function FocusView() {
         <div className="focus-body">
           <div className="focus-screen" style={{ aspectRatio: device.width > 0 ? `${device.width} / ${device.height}` : '9 / 20' }}>
             <PhoneScreen device={device} profile="focus" live={tile.state === 'online'} wheelToPhone onPointerTaken={() => keyboard.focus()} className="focus-canvas" />
-            <BusyOverlay deviceKey={device.key} />
+            <DeviceSlot pick={(feature) => feature.focus?.Overlay} device={device} />
           </div>
           <div className="focus-side">
             <textarea
@@ -66,9 +67,9 @@ export function FocusView() {
               data-testid="focus-text"
               onChange={(event) => setDraft(event.target.value)}
               onKeyDown={(event) => {
-                if (suggestion && (event.key === 'Tab' || event.key === 'Enter') && !event.nativeEvent.isComposing) {
+                if (completion !== null && (event.key === 'Tab' || event.key === 'Enter') && !event.nativeEvent.isComposing) {
                   event.preventDefault();
-                  setDraft(suggestion.text);
+                  setDraft(completion);
                   return;
                 }
                 if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -77,7 +78,10 @@ export function FocusView() {
                 }
               }}
             />
-            <ReplySuggestions draft={draft} onPick={setDraft} />
+            {features.map((feature) => {
+              const Assist = feature.focus?.TextAssist;
+              return Assist ? <Assist key={feature.id} draft={draft} onPick={setDraft} /> : null;
+            })}
             <button type="button" className="primary" onClick={send} disabled={!draft}>
               {t('focus.send')}
             </button>

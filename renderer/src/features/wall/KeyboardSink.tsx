@@ -1,16 +1,16 @@
 // Captures the PC keyboard for the selected phone: special keys as Android keys, typed and IME-composed text and
-// Ctrl+V pastes as text requests, all in the order they were typed (and on every synced follower too).
+// Ctrl+V pastes as text requests, sent in the order they were typed through the PhoneInput port (so on every
+// synced follower too).
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { groupInputFor } from '../groupControl/groupInput.ts';
 import { keyAction } from '../../shared/input/keyMapping.ts';
+import { useConsoleState, useServices } from '../../shared/services.ts';
 import { selectSelectedDevice } from '../../shared/state/selectors.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
 
 export function KeyboardSink() {
-  const { t } = useTranslation();
-  const { links, keyboard, store } = useServices();
-  const selected = useAppState(selectSelectedDevice);
+  const { t } = useTranslation('wall');
+  const { links, keyboard, phoneInput } = useServices();
+  const selected = useConsoleState(selectSelectedDevice);
   const ref = useRef<HTMLTextAreaElement | null>(null);
   const composing = useRef(false);
 
@@ -22,10 +22,9 @@ export function KeyboardSink() {
   }, [keyboard]);
 
   const connection = selected ? links.get(selected.boxId) : null;
-  const group = groupInputFor(store, links);
   const sendText = (text: string) => {
     if (!selected || !connection || !text) return;
-    group.text(selected, text).catch(() => undefined);
+    phoneInput.text(selected, text).catch(() => undefined);
   };
   const clear = () => {
     if (ref.current) ref.current.value = '';
@@ -45,7 +44,7 @@ export function KeyboardSink() {
         const action = keyAction({ ...event, isComposing: event.nativeEvent.isComposing || composing.current });
         if (action.kind === 'key') {
           event.preventDefault();
-          group.input(selected, { kind: 'key', action: 'press', key: action.key }).catch(() => undefined);
+          phoneInput.input(selected, { kind: 'key', action: 'press', key: action.key }).catch(() => undefined);
         }
       }}
       onCompositionStart={() => {

@@ -1,9 +1,8 @@
 // A phone's live screen on a canvas: subscribes while visible, decodes, draws the newest frame per animation
-// frame, and turns mouse input into touches, scrolls and buttons mapped to the decoded frame size (repeated on
-// the synced followers when this phone leads a group).
+// frame, and turns mouse input into touches, scrolls and buttons mapped to the decoded frame size, sent through
+// the PhoneInput port (which repeats them on synced followers when group control is there).
 import { useEffect, useRef } from 'react';
 import type { Input, StreamProfile } from '../../../../native-bridge/protocol/controlInput.ts';
-import { groupInputFor } from '../groupControl/groupInput.ts';
 import { clientToFrame } from '../../shared/input/coordinateMapping.ts';
 import { mouseButtonAction } from '../../shared/input/keyMapping.ts';
 import type { WallDevice } from '../../shared/state/boxesSlice.ts';
@@ -22,7 +21,7 @@ interface PhoneScreenProps {
 }
 
 export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTaken, className }: PhoneScreenProps) {
-  const { links, scheduler, stats, store } = useServices();
+  const { links, scheduler, stats, phoneInput } = useServices();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const decoderRef = useRef<TileDecoder | null>(null);
   const activePointer = useRef<number | null>(null);
@@ -89,7 +88,7 @@ export function PhoneScreen({ device, profile, live, wheelToPhone, onPointerTake
   };
 
   const send = (input: Input) => {
-    groupInputFor(store, links).input(device, input).catch(() => undefined);
+    phoneInput.input(device, input).catch(() => undefined);
   };
 
   const onPointerDown = (event: React.PointerEvent<HTMLCanvasElement>) => {

@@ -1,52 +1,42 @@
-// One phone on the wall: live screen, device-book name and tags, needs-attention badge, box, state badge and the
-// simulated mark; click takes it, Ctrl/Shift-click selects it into the group, a right-click on its name edits its
-// book entry, and its outline says whether it leads, follows or failed in group control.
+// One phone on the wall: live screen, book name and tags, box, state badge and the simulated mark, plus what the
+// features contribute (classes and data attributes, overlays, name-bar tools and menu). A click takes the phone,
+// Ctrl/Shift-click selects it into the group, double-click or Enter opens the focus view.
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { WallDevice } from '../../shared/state/boxesSlice.ts';
+import { bookEntryOf } from '../../shared/state/deviceBookSlice.ts';
 import { selectTileState } from '../../shared/state/selectors.ts';
-import { bookEntryOf } from '../chatDesk/deviceBook/deviceBookSlice.ts';
-import { selectCurrentSelection } from '../groupControl/groupSelectors.ts';
-import { AttentionBadge } from '../chatDesk/attention/AttentionBadge.tsx';
-import { selectTileRole } from '../groupControl/groupSelectors.ts';
-import { useGroupActions } from '../groupControl/useGroupActions.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
-import { BusyOverlay } from '../posting/BusyOverlay.tsx';
-import { PhoneScreen } from './PhoneScreen.tsx';
+import { clickTile } from '../../shared/state/selectionGestures.ts';
+import { useConsoleState, useServices } from '../../shared/services.ts';
+import { DeviceSlot } from '../../shared/ui/FeatureSlot.tsx';
 import { StateBadge } from '../../shared/ui/StateBadge.tsx';
+import { PhoneScreen } from './PhoneScreen.tsx';
+import { tileDecorationAttributes } from './tileDecorations.ts';
 
 export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxName: string; index: number }) {
-  const { t } = useTranslation();
-  const { t: tt } = useTranslation('chatTools');
-  const { t: td } = useTranslation('chatDesk');
-  const { store, keyboard } = useServices();
-  const group = useGroupActions();
-  const selected = useAppState((state) => state.selectedKey === device.key);
-  const role = useAppState((state) => selectTileRole(state, device.key));
-  const failure = useAppState((state) => (role === 'failed' ? (state.followerFailures[device.key] ?? null) : null));
-  const tile = useAppState(useShallow((state) => selectTileState(state, device)));
-  const entry = useAppState((state) => bookEntryOf(state.deviceBooks, device.boxId, device.id));
+  const { t } = useTranslation('wall');
+  const { t: tc } = useTranslation();
+  const { store, keyboard, features } = useServices();
+  const selected = useConsoleState((state) => state.selectedKey === device.key);
+  const tile = useConsoleState(useShallow((state) => selectTileState(state, device)));
+  const entry = useConsoleState((state) => bookEntryOf(state.deviceBooks, device.boxId, device.id));
+  const { className: contributedClasses, ...contributedData } = useConsoleState(useShallow((state) => tileDecorationAttributes(features, state, device)));
+  const menuOwner = features.find((feature) => feature.tile?.nameBarMenu);
+  const menu = menuOwner?.tile?.nameBarMenu;
   const name = entry?.name || device.model || device.serial;
-  const since = useAppState((state) => state.attention[device.key] ?? null);
-  const editBook = () => {
-    const state = store.getState();
-    const members = selectCurrentSelection(state).keys;
-    state.openBookEditor(members.includes(device.key) && members.length > 1 ? members : [device.key]);
-  };
   const aspect = device.width > 0 && device.height > 0 ? `${device.width} / ${device.height}` : '9 / 20';
   const take = () => {
-    group.click(device.key, { toggle: false, range: false });
+    clickTile(store, device.key, { toggle: false, range: false });
     keyboard.focus();
   };
   return (
     <div
-      className={`tile${selected ? ' tile-selected' : ''}${role === 'none' ? '' : ` tile-group-${role}`}`}
+      className={['tile', selected ? 'tile-selected' : '', contributedClasses ?? ''].filter(Boolean).join(' ')}
       data-testid="tile"
       data-device-id={device.id}
       data-key={device.key}
-      data-group-role={role}
       data-index={index}
-      data-attention={since === null ? undefined : 'on'}
+      {...contributedData}
       tabIndex={0}
       onKeyDown={(event) => {
         if (event.target === event.currentTarget && event.key === 'Enter') store.getState().openFocus(device.key);
@@ -56,7 +46,7 @@ export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxN
         if (event.button !== 0 || !(event.ctrlKey || event.metaKey || event.shiftKey)) return;
         event.preventDefault();
         event.stopPropagation();
-        group.click(device.key, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
+        clickTile(store, device.key, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
         keyboard.focus();
       }}
       onDoubleClick={(event) => {
@@ -64,36 +54,29 @@ export function PhoneTile({ device, boxName, index }: { device: WallDevice; boxN
       }}
     >
       <div className="tile-screen" style={{ aspectRatio: aspect }}>
-        {since !== null ? <AttentionBadge since={since} /> : null}
         <PhoneScreen device={device} profile="grid" live={tile.state === 'online'} wheelToPhone={selected} onPointerTaken={take} className="tile-canvas" />
-        <BusyOverlay deviceKey={device.key} />
         {tile.state !== 'online' ? (
           <div className="tile-overlay">
-            <strong>{t(`state.${tile.state}`)}</strong>
-            {tile.reason ? <span className="tile-reason">{t(`reason.${tile.reason}`, { defaultValue: tile.reason })}</span> : null}
+            <strong>{tc(`state.${tile.state}`)}</strong>
+            {tile.reason ? <span className="tile-reason">{tc(`reason.${tile.reason}`, { defaultValue: tile.reason })}</span> : null}
           </div>
         ) : null}
-        {failure ? (
-          <div className="tile-group-failure" data-testid="tile-follower-failed">
-            {tt('sync.failed', { reason: tt(`failure.${failure}`, { defaultValue: failure }) })}
-          </div>
-        ) : null}
+        <DeviceSlot pick={(feature) => feature.tile?.Overlay} device={device} />
       </div>
       <div
         className="tile-label"
-        title={td('book.menuHint')}
+        title={menu && menuOwner ? tc(menu.hintKey, { ns: menuOwner.id }) : undefined}
         onContextMenu={(event) => {
+          if (!menu) return;
           event.preventDefault();
-          editBook();
+          menu.open(store, device);
         }}
       >
         <span className="tile-name" title={[name, entry?.name ? device.model : '', entry?.note ?? ''].filter(Boolean).join('\n')} data-testid="tile-name">
           {name}
         </span>
         {device.simulated ? <span className="sim-mark">{t('tile.simulated')}</span> : null}
-        <button type="button" className="tile-book-edit icon" aria-label={td('book.edit')} title={td('book.edit')} onClick={editBook} data-testid="tile-book-edit">
-          ✎
-        </button>
+        <DeviceSlot pick={(feature) => feature.tile?.NameBarTools} device={device} />
       </div>
       {entry && entry.tags.length > 0 ? (
         <div className="tile-tags" data-testid="tile-tags">

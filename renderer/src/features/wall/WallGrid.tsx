@@ -2,23 +2,25 @@
 // a rectangle dragged on its background selects tiles.
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRectangleSelection } from '../groupControl/useRectangleSelection.ts';
+import { useConsoleState, useServices } from '../../shared/services.ts';
 import { selectWallPage } from '../../shared/state/selectors.ts';
-import { useAppState, useServices } from '../../shared/services.ts';
 import { PhoneTile } from './PhoneTile.tsx';
+import { useRectangleSelection } from './useRectangleSelection.ts';
+import './wall.css';
 
 export function WallGrid() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('wall');
+  const { t: tc } = useTranslation();
   const { store } = useServices();
-  const devices = useAppState((state) => state.devices);
-  const boxOrder = useAppState((state) => state.boxOrder);
-  const boxes = useAppState((state) => state.boxes);
-  const filter = useAppState((state) => state.filter);
-  const page = useAppState((state) => state.page);
-  const tileWidth = useAppState((state) => state.tileWidth);
-  const deviceBooks = useAppState((state) => state.deviceBooks);
-  const attention = useAppState((state) => state.attention);
-  const attentionFirst = useAppState((state) => state.attentionFirst);
+  const devices = useConsoleState((state) => state.devices);
+  const boxOrder = useConsoleState((state) => state.boxOrder);
+  const boxes = useConsoleState((state) => state.boxes);
+  const filter = useConsoleState((state) => state.filter);
+  const page = useConsoleState((state) => state.page);
+  const tileWidth = useConsoleState((state) => state.tileWidth);
+  const deviceBooks = useConsoleState((state) => state.deviceBooks);
+  const attention = useConsoleState((state) => state.attention);
+  const attentionFirst = useConsoleState((state) => state.attentionFirst);
   const wall = useMemo(
     () => selectWallPage({ devices, boxOrder, filter, page, deviceBooks, attention, attentionFirst }),
     [devices, boxOrder, filter, page, deviceBooks, attention, attentionFirst],
@@ -32,7 +34,7 @@ export function WallGrid() {
   const boxName = (boxId: string) => {
     const box = boxes[boxId];
     if (!box) return boxId;
-    return box.embedded ? t('box.embedded') : box.name || box.url;
+    return box.embedded ? tc('box.embedded') : box.name || box.url;
   };
   return (
     <div className="wall" onPointerDown={rectangle.onPointerDown}>

@@ -1,7 +1,9 @@
-// All box connections of the console, wired into the store: adding a box connects it, removing disconnects it.
-import type { AppStore } from '../../app/appStore.ts';
-import type { BoxConnectionOptions } from './boxConnection.ts';
+// All box links of the console: connecting a box adds it to the store, keeps its link state and devices there, and
+// binds every feature to its connection; disconnecting undoes all of it.
+import type { BoxStatePatch } from '../state/boxesSlice.ts';
+import type { ConsoleStore } from '../state/coreState.ts';
 import { BoxConnection } from './boxConnection.ts';
+import type { BoxConnectionOptions } from './boxConnection.ts';
 
 export interface BoxTarget {
   id: string;
@@ -11,50 +13,62 @@ export interface BoxTarget {
   embedded: boolean;
 }
 
+/** What a feature does with each box's connection (listen, load on ready); returns what undoes it. */
+export type BoxBinding = (connection: BoxConnection, store: ConsoleStore, boxId: string) => () => void;
+
+type ConnectionDefaults = Partial<Omit<BoxConnectionOptions, 'url' | 'token' | 'onLink'>>;
+
+/** The core binding: the box's phones, listed after every (re)connect and kept current by device events. */
+function bindDevices(connection: BoxConnection, store: ConsoleStore, boxId: string): () => void {
+  const offReady = connection.onReady(() => {
+    connection.request({ type: 'listDevices' }).then((result) => store.getState().setBoxDevices(boxId, result.devices), () => undefined);
+  });
+  const offDevice = connection.on('device', (event) => store.getState().upsertDevice(boxId, event.device, event.removed));
+  return () => {
+    offReady();
+    offDevice();
+  };
+}
+
 export class BoxLinks {
-  private readonly links = new Map<string, BoxConnection>();
+  private readonly links = new Map<string, { connection: BoxConnection; unbind: (() => void)[] }>();
 
   constructor(
-    private readonly store: AppStore,
-    private readonly connectionOptions: Partial<BoxConnectionOptions> = {},
+    private readonly store: ConsoleStore,
+    private readonly bindings: readonly BoxBinding[] = [],
+    private readonly connectionDefaults: ConnectionDefaults = {},
   ) {}
 
   connect(target: BoxTarget): BoxConnection {
     this.disconnect(target.id);
-    const state = this.store.getState();
-    state.addBox({ id: target.id, name: target.name, url: target.url, embedded: target.embedded });
+    this.store.getState().addBox({ id: target.id, name: target.name, url: target.url, embedded: target.embedded });
     const connection = new BoxConnection({
-      ...this.connectionOptions,
+      ...this.connectionDefaults,
       url: target.url,
       token: target.token,
-      events: {
-        onLink: (linkState, details) => {
-          const patch: Parameters<typeof state.setBoxState>[1] = { state: linkState, reason: details.reason, retryAt: details.retryAt ?? null };
-          if (details.role) patch.role = details.role;
-          if (details.boxName && !target.name) patch.name = details.boxName;
-          this.store.getState().setBoxState(target.id, patch);
-        },
-        onDevices: (devices) => this.store.getState().setBoxDevices(target.id, devices),
-        onDevice: (device, removed) => this.store.getState().upsertDevice(target.id, device, removed),
-        onClipboard: (deviceId, text) => this.store.getState().receivePhoneClipboard(target.id, deviceId, text),
-        onDeviceBook: (book) => this.store.getState().setDeviceBook(target.id, book),
-        onQuickReplies: (replies) => this.store.getState().setQuickReplies(target.id, replies),
-        onAttention: (deviceId, since) => this.store.getState().setAttention(target.id, deviceId, since),
-        onAttentionList: (list) => this.store.getState().setAttentionList(target.id, list),
+      onLink: (state, details) => {
+        const patch: BoxStatePatch = { state, reason: details.reason, retryAt: details.retryAt ?? null };
+        if (details.role) patch.role = details.role;
+        if (details.boxName && !target.name) patch.name = details.boxName;
+        this.store.getState().setBoxState(target.id, patch);
       },
     });
-    this.links.set(target.id, connection);
+    const unbind = [bindDevices, ...this.bindings].map((bind) => bind(connection, this.store, target.id));
+    this.links.set(target.id, { connection, unbind });
     connection.start();
     return connection;
   }
 
   disconnect(boxId: string): void {
-    this.links.get(boxId)?.stop();
+    const link = this.links.get(boxId);
+    if (!link) return;
     this.links.delete(boxId);
+    for (const unbind of link.unbind) unbind();
+    link.connection.stop();
   }
 
   get(boxId: string): BoxConnection | null {
-    return this.links.get(boxId) ?? null;
+    return this.links.get(boxId)?.connection ?? null;
   }
 
   stopAll(): void {

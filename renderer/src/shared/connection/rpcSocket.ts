@@ -1,20 +1,16 @@
 // One WebSocket to a box: the hello, requests matched to responses by id, events and binary frames passed on.
 import { decodeBoxMessage } from '../../../../native-bridge/protocol/boxMessages.ts';
-import type { BoxMessage, HelloMessage } from '../../../../native-bridge/protocol/boxMessages.ts';
-import type { ClientMessage } from '../../../../native-bridge/protocol/clientMessages.ts';
-import type { ProtocolError } from '../../../../native-bridge/protocol/errorCodes.ts';
+import type { BoxEvent, BoxMessage, HelloMessage, ResultOf } from '../../../../native-bridge/protocol/boxMessages.ts';
+import type { ClientMessageOf, ClientMessageType } from '../../../../native-bridge/protocol/clientMessages.ts';
+import { ErrorCode } from '../../../../native-bridge/protocol/errorCodes.ts';
+import { BoxRequestError } from '../errors.ts';
 
-export type OutgoingRequest = ClientMessage extends infer M ? (M extends ClientMessage ? Omit<M, 'id'> : never) : never;
-
-export class RequestFailed extends Error {
-  constructor(readonly error: ProtocolError) {
-    super(`${error.code}: ${error.message}`);
-  }
-}
+/** A request as the console writes it: the socket adds the `id`. The `type` literal picks the result type. */
+export type BoxRequest<K extends ClientMessageType> = { type: K } & Omit<ClientMessageOf<K>, 'id'>;
 
 export interface RpcSocketHandlers {
   onHello(hello: HelloMessage): void;
-  onEvent(message: BoxMessage): void;
+  onEvent(event: BoxEvent): void;
   onBinary?(bytes: Uint8Array): void;
   /** `opened` tells a refused upgrade (never opened) from a dropped connection. */
   onClose(opened: boolean, code: number): void;
@@ -48,14 +44,16 @@ export class RpcSocket {
     return this.opened && !this.closed && this.socket.readyState === WebSocket.OPEN;
   }
 
-  request<T = unknown>(message: OutgoingRequest): Promise<T> {
-    if (!this.isOpen) return Promise.reject(new RequestFailed({ code: 'internal', message: 'not connected' }));
+  /** Rejects with `BoxRequestError`: the box's error, `timeout`, or `offline` when the socket is not (or no longer) open. */
+  request<K extends ClientMessageType>(message: BoxRequest<K>): Promise<ResultOf<K>> {
+    if (!this.isOpen) return Promise.reject(BoxRequestError.offline('not connected'));
     const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<ResultOf<K>>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new RequestFailed({ code: 'timeout', message: `${message.type} got no answer` }));
+        reject(new BoxRequestError({ code: ErrorCode.Timeout, message: `${message.type} got no answer` }));
       }, requestTimeoutMs);
+      // The protocol's result map types each answer; a feature that keeps an answer in the store validates it first.
       this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject, timer });
       this.socket.send(JSON.stringify({ ...message, id }));
     });
@@ -88,7 +86,7 @@ export class RpcSocket {
     this.pending.delete(message.id);
     clearTimeout(waiter.timer);
     if (message.ok) waiter.resolve(message.result);
-    else waiter.reject(new RequestFailed(message.error));
+    else waiter.reject(new BoxRequestError(message.error));
   }
 
   private onClosed(code: number): void {
@@ -96,7 +94,7 @@ export class RpcSocket {
     this.closed = true;
     for (const waiter of this.pending.values()) {
       clearTimeout(waiter.timer);
-      waiter.reject(new RequestFailed({ code: 'internal', message: 'connection closed' }));
+      waiter.reject(BoxRequestError.offline('connection closed'));
     }
     this.pending.clear();
     this.handlers.onClose(this.opened, code);

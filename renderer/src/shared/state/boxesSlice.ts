@@ -28,13 +28,15 @@ export interface WallDevice extends DeviceInfo {
   boxId: string;
 }
 
+export type BoxStatePatch = Partial<Pick<BoxEntry, 'state' | 'reason' | 'role' | 'retryAt' | 'name'>>;
+
 export interface BoxesSlice {
   boxes: Record<string, BoxEntry>;
   boxOrder: string[];
   devices: Record<string, WallDevice>;
   addBox(box: Pick<BoxEntry, 'id' | 'name' | 'url' | 'embedded'>): void;
   removeBox(boxId: string): void;
-  setBoxState(boxId: string, patch: Partial<Pick<BoxEntry, 'state' | 'reason' | 'role' | 'retryAt' | 'name'>>): void;
+  setBoxState(boxId: string, patch: BoxStatePatch): void;
   setBoxDevices(boxId: string, devices: DeviceInfo[]): void;
   upsertDevice(boxId: string, device: DeviceInfo, removed: boolean): void;
 }

@@ -1,11 +1,11 @@
 // Operator preferences kept in localStorage (theme, language, tile size); `?lang=en&theme=dark` overrides them.
-import type { AppState } from '../../app/appStore.ts';
+import type { CoreState } from './coreState.ts';
 import type { LanguageName, ThemeName } from './settingsSlice.ts';
 import { clampTileWidth } from './wallSlice.ts';
 
 const key = 'phonewall.preferences';
 
-export type Preferences = Partial<Pick<AppState, 'theme' | 'language' | 'tileWidth'>>;
+export type Preferences = Partial<Pick<CoreState, 'theme' | 'language' | 'tileWidth'>>;
 
 export function parsePreferences(raw: string | null, search: string): Preferences {
   const preferences: Preferences = {};
@@ -29,6 +29,6 @@ export function loadPreferences(storage: Storage, search: string): Preferences {
   return parsePreferences(storage.getItem(key), search);
 }
 
-export function savePreferences(storage: Storage, state: Pick<AppState, 'theme' | 'language' | 'tileWidth'>): void {
+export function savePreferences(storage: Storage, state: Pick<CoreState, 'theme' | 'language' | 'tileWidth'>): void {
   storage.setItem(key, JSON.stringify({ theme: state.theme, language: state.language, tileWidth: state.tileWidth }));
 }

@@ -1,21 +1,22 @@
-// Named selectors over the console store; each has its own unit test.
-import type { AppState } from '../../app/appStore.ts';
+// Named selectors over the core state; each has its own unit test.
 import type { BoxEntry, WallDevice } from './boxesSlice.ts';
+import type { CoreState } from './coreState.ts';
+import type { Selection } from './selection.ts';
 
 export type TileState = WallDevice['state'];
 
 /** All devices of all boxes in box order, then by model name and id (stable as devices come and go). */
-export function selectAllDevices(state: Pick<AppState, 'devices' | 'boxOrder'>): WallDevice[] {
+export function selectAllDevices(state: Pick<CoreState, 'devices' | 'boxOrder'>): WallDevice[] {
   const rank = new Map(state.boxOrder.map((id, index) => [id, index]));
   return Object.values(state.devices).sort(
     (a, b) => (rank.get(a.boxId) ?? 1e9) - (rank.get(b.boxId) ?? 1e9) || a.model.localeCompare(b.model, 'zh-CN', { numeric: true }) || a.id.localeCompare(b.id, 'en', { numeric: true }),
   );
 }
 
-type FilterState = Pick<AppState, 'devices' | 'boxOrder' | 'filter'> & Partial<Pick<AppState, 'deviceBooks' | 'attention' | 'attentionFirst'>>;
+type FilterState = Pick<CoreState, 'devices' | 'boxOrder' | 'filter'> & Partial<Pick<CoreState, 'deviceBooks' | 'attention' | 'attentionFirst'>>;
 
 /** The name a phone goes by: its device-book name, else its model, else its serial. */
-export function deviceDisplayName(state: Partial<Pick<AppState, 'deviceBooks'>>, device: WallDevice): string {
+export function deviceDisplayName(state: Partial<Pick<CoreState, 'deviceBooks'>>, device: WallDevice): string {
   const entry = state.deviceBooks?.[device.boxId]?.entries.find((candidate) => candidate.deviceId === device.id);
   return entry?.name || device.model || device.serial;
 }
@@ -52,7 +53,7 @@ export interface WallPage {
 export const wallPageSize = 100;
 
 /** The filtered devices of the current page; the page is clamped when the list shrank. */
-export function selectWallPage(state: FilterState & Pick<AppState, 'page'>, pageSize = wallPageSize): WallPage {
+export function selectWallPage(state: FilterState & Pick<CoreState, 'page'>, pageSize = wallPageSize): WallPage {
   const devices = selectFilteredDevices(state);
   const pageCount = Math.max(1, Math.ceil(devices.length / pageSize));
   const page = Math.min(state.page, pageCount - 1);
@@ -60,7 +61,7 @@ export function selectWallPage(state: FilterState & Pick<AppState, 'page'>, page
 }
 
 /** What the tile badge shows: a box that is not online makes all its devices look offline (or unauthorized). */
-export function selectTileState(state: Pick<AppState, 'boxes'>, device: WallDevice): { state: TileState; reason: string | null } {
+export function selectTileState(state: Pick<CoreState, 'boxes'>, device: WallDevice): { state: TileState; reason: string | null } {
   const box = state.boxes[device.boxId];
   if (!box || box.state === 'online') return { state: device.state, reason: device.reason };
   if (box.state === 'unauthorized') return { state: 'unauthorized', reason: box.reason };
@@ -68,15 +69,36 @@ export function selectTileState(state: Pick<AppState, 'boxes'>, device: WallDevi
   return { state: 'offline', reason: box.reason };
 }
 
-export function selectSelectedDevice(state: Pick<AppState, 'devices' | 'selectedKey'>): WallDevice | null {
+/** Keys of the tiles on the current wall page, in wall order (what Shift-click ranges and Ctrl+A span). */
+export function selectWallPageKeys(state: FilterState & Pick<CoreState, 'page'>): string[] {
+  return selectWallPage(state).devices.map((device) => device.key);
+}
+
+type SelectionView = Pick<CoreState, 'selectionKeys' | 'selectionAnchor' | 'selectedKey' | 'devices'>;
+
+/**
+ * The selected phones that still exist. A phone taken outside the selection (focus view, another path) makes the
+ * selection just that phone, so a group never follows a phone the operator is not looking at.
+ */
+export function selectSelectedKeys(state: SelectionView): string[] {
+  const members = state.selectionKeys.filter((key) => key in state.devices);
+  if (state.selectedKey === null || !(state.selectedKey in state.devices)) return members;
+  return members.includes(state.selectedKey) ? members : [state.selectedKey];
+}
+
+export function selectCurrentSelection(state: SelectionView): Selection {
+  return { keys: selectSelectedKeys(state), anchor: state.selectionAnchor, leader: state.selectedKey };
+}
+
+export function selectSelectedDevice(state: Pick<CoreState, 'devices' | 'selectedKey'>): WallDevice | null {
   return state.selectedKey ? (state.devices[state.selectedKey] ?? null) : null;
 }
 
-export function selectFocusDevice(state: Pick<AppState, 'devices' | 'focusKey'>): WallDevice | null {
+export function selectFocusDevice(state: Pick<CoreState, 'devices' | 'focusKey'>): WallDevice | null {
   return state.focusKey ? (state.devices[state.focusKey] ?? null) : null;
 }
 
-export function selectBoxes(state: Pick<AppState, 'boxes' | 'boxOrder'>): BoxEntry[] {
+export function selectBoxes(state: Pick<CoreState, 'boxes' | 'boxOrder'>): BoxEntry[] {
   return state.boxOrder.flatMap((id) => (state.boxes[id] ? [state.boxes[id]] : []));
 }
 
@@ -86,7 +108,7 @@ export interface WallCounts {
   simulated: number;
 }
 
-export function selectWallCounts(state: Pick<AppState, 'devices' | 'boxes'>): WallCounts {
+export function selectWallCounts(state: Pick<CoreState, 'devices' | 'boxes'>): WallCounts {
   const devices = Object.values(state.devices);
   return {
     total: devices.length,

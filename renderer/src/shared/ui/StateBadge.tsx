@@ -1,4 +1,5 @@
-// The state badge of a phone tile; the reason (from the box) shows as a tooltip, always as plain text.
+// The state badge of a box or phone; the reason (from the box) shows as a tooltip, always as plain text. Its words
+// are the core namespace's `state.*` and `reason.*`.
 import { useTranslation } from 'react-i18next';
 import type { TileState } from '../state/selectors.ts';
 

@@ -1,17 +1,20 @@
 // The wall's attention switches: sort phones with new messages first, and desktop alerts per box (desktop only).
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppState, useServices } from '../../../shared/services.ts';
+import { useServices } from '../../../shared/services.ts';
 import { selectBoxes } from '../../../shared/state/selectors.ts';
+import { useChatDeskState, useChatDeskStore } from '../chatDeskStore.ts';
+import './attention.css';
 
 export function AttentionControls() {
   const { t } = useTranslation('chatDesk');
   const { t: tc } = useTranslation();
-  const { store, desktop } = useServices();
-  const attentionFirst = useAppState((state) => state.attentionFirst);
-  const notifyBoxes = useAppState((state) => state.notifyBoxes);
-  const boxes = useAppState(useShallow(selectBoxes));
-  const count = useAppState((state) => Object.keys(state.attention).length);
+  const { desktop } = useServices();
+  const store = useChatDeskStore();
+  const attentionFirst = useChatDeskState((state) => state.attentionFirst);
+  const notifyBoxes = useChatDeskState((state) => state.notifyBoxes);
+  const boxes = useChatDeskState(useShallow(selectBoxes));
+  const count = useChatDeskState((state) => Object.keys(state.attention).length);
   return (
     <span className="attention-controls">
       <label className="switch">

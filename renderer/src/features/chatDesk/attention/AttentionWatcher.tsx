@@ -3,12 +3,14 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../../shared/services.ts';
 import { deviceDisplayName } from '../../../shared/state/selectors.ts';
+import { useChatDeskStore } from '../chatDeskStore.ts';
 import { loadAttentionPreferences, saveAttentionPreferences } from './attentionPreferences.ts';
 import { attentionTimeLabel } from './attentionTime.ts';
 import { watchAttention } from './attentionWatch.ts';
 
 export function AttentionWatcher() {
-  const { store, links, desktop } = useServices();
+  const { links, desktop } = useServices();
+  const store = useChatDeskStore();
   const { t } = useTranslation('chatDesk');
   useEffect(() => {
     store.setState(loadAttentionPreferences(window.localStorage));

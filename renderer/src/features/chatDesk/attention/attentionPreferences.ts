@@ -1,9 +1,10 @@
 // The attention choices kept in localStorage: wall sort "needs attention first" and which boxes notify.
-import type { AttentionSlice } from './attentionSlice.ts';
+import type { AttentionSlice } from '../../../shared/state/attentionSlice.ts';
+import type { AttentionAlertsSlice } from './attentionAlertsSlice.ts';
 
 const key = 'phonewall.attention';
 
-export type AttentionPreferences = Pick<AttentionSlice, 'attentionFirst' | 'notifyBoxes'>;
+export type AttentionPreferences = Pick<AttentionSlice, 'attentionFirst'> & Pick<AttentionAlertsSlice, 'notifyBoxes'>;
 
 export function parseAttentionPreferences(raw: string | null): AttentionPreferences {
   const preferences: AttentionPreferences = { attentionFirst: false, notifyBoxes: [] };

@@ -1,5 +1,6 @@
 // Store watchers of needs-attention: taking a phone clears its attention on the box; new attention may notify.
-import type { AppState, AppStore } from '../../../app/appStore.ts';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ChatDeskState } from '../chatDeskSlice.ts';
 
 export interface AttentionWatchPorts {
   clear(boxId: string, deviceId: string): void;
@@ -7,7 +8,7 @@ export interface AttentionWatchPorts {
   notify?(key: string, since: number): void;
 }
 
-function takenKeys(state: AppState): string[] {
+function takenKeys(state: ChatDeskState): string[] {
   return [state.selectedKey, state.focusKey].filter((key): key is string => key !== null);
 }
 
@@ -15,10 +16,10 @@ function takenKeys(state: AppState): string[] {
  * Taking a phone (selecting it as the leader or opening it) sends `clearAttention` once per raise; attention that
  * arrives for the phone already being worked is cleared at once as well (the operator is looking at it).
  */
-export function watchAttention(store: AppStore, ports: AttentionWatchPorts): () => void {
+export function watchAttention(store: StoreApi<ChatDeskState>, ports: AttentionWatchPorts): () => void {
   const cleared = new Map<string, number>();
   let previous = store.getState().attention;
-  const check = (state: AppState) => {
+  const check = (state: ChatDeskState) => {
     for (const key of takenKeys(state)) {
       const since = state.attention[key];
       const device = state.devices[key];

@@ -1,25 +1,27 @@
 // The device-book dialog: name, note and tags of one phone, or tags added/removed on every selected phone at once.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useServices } from '../../../shared/services.ts';
+import { BoxRequestError, boxProblemsOf, fieldMessage, noProblems } from '../../../shared/errors.ts';
+import type { BoxProblems } from '../../../shared/errors.ts';
+import { useServices } from '../../../shared/services.ts';
 import type { WallDevice } from '../../../shared/state/boxesSlice.ts';
+import { bookEntryOf } from '../../../shared/state/deviceBookSlice.ts';
 import { deviceDisplayName } from '../../../shared/state/selectors.ts';
-import { boxProblemsOf } from '../activeBox.ts';
-import type { BoxProblems } from '../activeBox.ts';
+import { useChatDeskState, useChatDeskStore } from '../chatDeskStore.ts';
 import { batchTagPatches, parseTags, tagsOf } from './bookEdits.ts';
 import type { EntryPatch } from './bookEdits.ts';
-import { bookEntryOf } from './deviceBookSlice.ts';
+import '../chatDesk.css';
 import './deviceBook.css';
 
 function FieldProblem({ problems, field }: { problems: BoxProblems; field: string }) {
-  const message = problems.fields[field];
+  const message = fieldMessage(problems, field);
   return message ? <span className="field-problem" data-testid={`book-problem-${field}`}>{message}</span> : null;
 }
 
 function Editor({ devices, onClose }: { devices: WallDevice[]; onClose(): void }) {
   const { t } = useTranslation('chatDesk');
   const { links } = useServices();
-  const books = useAppState((state) => state.deviceBooks);
+  const books = useChatDeskState((state) => state.deviceBooks);
   const single = devices.length === 1 ? devices[0]! : null;
   const entry = single ? bookEntryOf(books, single.boxId, single.id) : null;
   const [name, setName] = useState(entry?.name ?? '');
@@ -28,7 +30,7 @@ function Editor({ devices, onClose }: { devices: WallDevice[]; onClose(): void }
   const [addTags, setAddTags] = useState('');
   const [removeTags, setRemoveTags] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const [problems, setProblems] = useState<BoxProblems>({ fields: {}, general: null });
+  const [problems, setProblems] = useState<BoxProblems>(noProblems);
   const existingTags = single ? [] : tagsOf(devices, books);
   // On the window, so Esc closes the dialog wherever the focus went after a click inside it.
   useEffect(() => {
@@ -51,7 +53,7 @@ function Editor({ devices, onClose }: { devices: WallDevice[]; onClose(): void }
     try {
       for (const [boxId, entries] of byBox) {
         const connection = links.get(boxId);
-        if (!connection) throw new Error('box offline');
+        if (!connection) throw BoxRequestError.offline();
         await connection.request({ type: 'updateDeviceBook', entries });
       }
       onClose();
@@ -127,9 +129,9 @@ function Editor({ devices, onClose }: { devices: WallDevice[]; onClose(): void }
 }
 
 export function BookEditDialog() {
-  const { store } = useServices();
-  const keys = useAppState((state) => state.bookEditKeys);
-  const devices = useAppState((state) => state.devices);
+  const store = useChatDeskStore();
+  const keys = useChatDeskState((state) => state.bookEditKeys);
+  const devices = useChatDeskState((state) => state.devices);
   if (!keys) return null;
   const chosen = keys.flatMap((key) => (devices[key] ? [devices[key]] : []));
   if (chosen.length === 0) return null;

@@ -1,34 +1,36 @@
 // Saved groups of the device book on the wall: pick one to select its phones, save the selection, delete a group.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useServices } from '../../../shared/services.ts';
-import { selectCurrentSelection } from '../../groupControl/groupSelectors.ts';
+import { BoxRequestError, errorMessageOf } from '../../../shared/errors.ts';
+import { useConsoleState, useServices } from '../../../shared/services.ts';
 import { deviceKey } from '../../../shared/state/boxesSlice.ts';
-import { boxMessageOf, selectActiveBoxId } from '../activeBox.ts';
+import { selectCurrentSelection, selectSelectedKeys } from '../../../shared/state/selectors.ts';
+import { selectActiveBoxId } from '../activeBox.ts';
+import './deviceBook.css';
 
 export function GroupsMenu() {
   const { t } = useTranslation('chatDesk');
   const { store, links } = useServices();
-  const boxId = useAppState(selectActiveBoxId);
-  const groups = useAppState((state) => (boxId ? (state.deviceBooks[boxId]?.groups ?? null) : null));
-  const selectedCount = useAppState((state) => selectCurrentSelection(state).keys.length);
+  const boxId = useConsoleState(selectActiveBoxId);
+  const groups = useConsoleState((state) => (boxId ? (state.deviceBooks[boxId]?.groups ?? null) : null));
+  const selectedCount = useConsoleState((state) => selectSelectedKeys(state).length);
   const [picked, setPicked] = useState('');
   const [naming, setNaming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   if (!boxId || !groups) return null;
   const connection = () => {
     const link = links.get(boxId);
-    if (!link) throw new Error('box offline');
+    if (!link) throw BoxRequestError.offline();
     return link;
   };
-  const fail = (error: unknown) => setMessage({ text: boxMessageOf(error), tone: 'error' });
+  const fail = (error: unknown) => setMessage({ text: errorMessageOf(error), tone: 'error' });
 
   const selectGroup = async (groupId: string) => {
     setPicked(groupId);
     setMessage(null);
     if (!groupId) return;
     try {
-      const result = await connection().request<{ deviceIds: string[] }>({ type: 'selectDevices', groupIds: [groupId] });
+      const result = await connection().request({ type: 'selectDevices', groupIds: [groupId] });
       const devices = store.getState().devices;
       const keys = result.deviceIds.map((id) => deviceKey(boxId, id)).filter((key) => key in devices);
       const name = groups.find((group) => group.id === groupId)?.name ?? '';

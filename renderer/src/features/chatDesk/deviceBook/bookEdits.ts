@@ -1,7 +1,7 @@
 // Turns the edit dialog's fields into device-book patches: one phone's name/note/tags, or tags added/removed in batch.
 import type { WireDeviceBook } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
 import type { WallDevice } from '../../../shared/state/boxesSlice.ts';
-import { bookEntryOf } from './deviceBookSlice.ts';
+import { bookEntryOf } from '../../../shared/state/deviceBookSlice.ts';
 
 export interface EntryPatch {
   deviceId: string;

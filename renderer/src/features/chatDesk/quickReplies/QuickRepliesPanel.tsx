@@ -2,14 +2,16 @@
 import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireQuickReply } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
-import { useAppState, useServices } from '../../../shared/services.ts';
+import { useServices } from '../../../shared/services.ts';
 import { selectActiveBoxId } from '../activeBox.ts';
+import { useChatDeskState, useChatDeskStore } from '../chatDeskStore.ts';
 import { QuickReplyForm } from './QuickReplyForm.tsx';
 import { selectActiveReplies } from './quickRepliesSlice.ts';
 import { ReplyAction } from './replySender.ts';
 import { matchReplies, replyCategories, reorderedIds } from './replyMatching.ts';
 import { ReplyTransfer } from './ReplyTransfer.tsx';
 import { useReplySending } from './useReplySending.ts';
+import '../chatDesk.css';
 import './quickReplies.css';
 
 /** The panel starts under the console's top bar, whose height changes with the window width (it wraps). */
@@ -29,10 +31,11 @@ function useTopBarBottom(open: boolean): number {
 
 export function QuickRepliesPanel() {
   const { t } = useTranslation('chatDesk');
-  const { store, links } = useServices();
-  const open = useAppState((state) => state.quickPanelOpen);
-  const boxId = useAppState(selectActiveBoxId);
-  const replies = useAppState(selectActiveReplies);
+  const { links } = useServices();
+  const store = useChatDeskStore();
+  const open = useChatDeskState((state) => state.quickPanelOpen);
+  const boxId = useChatDeskState(selectActiveBoxId);
+  const replies = useChatDeskState(selectActiveReplies);
   const [category, setCategory] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<WireQuickReply | 'new' | null>(null);

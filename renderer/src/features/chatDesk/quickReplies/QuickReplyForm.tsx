@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireQuickReply } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
+import { BoxRequestError, boxProblemsOf, fieldMessage, noProblems } from '../../../shared/errors.ts';
+import type { BoxProblems } from '../../../shared/errors.ts';
 import { useServices } from '../../../shared/services.ts';
-import { boxProblemsOf } from '../activeBox.ts';
-import type { BoxProblems } from '../activeBox.ts';
 
 export function QuickReplyForm({ boxId, reply, defaultCategory, onDone }: { boxId: string; reply: WireQuickReply | null; defaultCategory: string; onDone(): void }) {
   const { t } = useTranslation('chatDesk');
@@ -13,7 +13,7 @@ export function QuickReplyForm({ boxId, reply, defaultCategory, onDone }: { boxI
   const [title, setTitle] = useState(reply?.title ?? '');
   const [text, setText] = useState(reply?.text ?? '');
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '');
-  const [problems, setProblems] = useState<BoxProblems>({ fields: {}, general: null });
+  const [problems, setProblems] = useState<BoxProblems>(noProblems);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
@@ -21,7 +21,7 @@ export function QuickReplyForm({ boxId, reply, defaultCategory, onDone }: { boxI
     setSaving(true);
     try {
       const connection = links.get(boxId);
-      if (!connection) throw new Error('box offline');
+      if (!connection) throw BoxRequestError.offline();
       if (reply) await connection.request({ type: 'updateQuickReply', replyId: reply.id, patch: fields });
       else await connection.request({ type: 'createQuickReply', reply: fields });
       onDone();
@@ -31,8 +31,10 @@ export function QuickReplyForm({ boxId, reply, defaultCategory, onDone }: { boxI
       setSaving(false);
     }
   };
-  const problem = (field: string) =>
-    problems.fields[field] ? <span className="field-problem" data-testid={`reply-problem-${field}`}>{problems.fields[field]}</span> : null;
+  const problem = (field: string) => {
+    const message = fieldMessage(problems, field);
+    return message ? <span className="field-problem" data-testid={`reply-problem-${field}`}>{message}</span> : null;
+  };
 
   return (
     <form

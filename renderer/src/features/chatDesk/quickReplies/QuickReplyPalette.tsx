@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireQuickReply } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
-import { useAppState, useServices } from '../../../shared/services.ts';
+import { useChatDeskState, useChatDeskStore } from '../chatDeskStore.ts';
 import { selectActiveReplies } from './quickRepliesSlice.ts';
 import { ReplyAction } from './replySender.ts';
 import { matchReplies } from './replyMatching.ts';
@@ -10,7 +10,7 @@ import { useReplySending } from './useReplySending.ts';
 
 /** Ctrl/⌘+K opens the palette, Alt+Q shows or hides the panel; both work while the phone keyboard is captured. */
 export function useQuickReplyShortcuts(): void {
-  const { store } = useServices();
+  const store = useChatDeskStore();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.isComposing) return;
@@ -88,9 +88,9 @@ function Palette({ replies, onClose }: { replies: WireQuickReply[]; onClose(): v
 }
 
 export function QuickReplyPalette() {
-  const { store } = useServices();
-  const open = useAppState((state) => state.paletteOpen);
-  const replies = useAppState(selectActiveReplies);
+  const store = useChatDeskStore();
+  const open = useChatDeskState((state) => state.paletteOpen);
+  const replies = useChatDeskState(selectActiveReplies);
   useQuickReplyShortcuts();
   if (!open) return null;
   return (
@@ -99,23 +99,3 @@ export function QuickReplyPalette() {
     </div>
   );
 }
-
-/** Under the focus view's text box: replies whose shortcut starts with what was typed after `/`. */
-export function ReplySuggestions({ draft, onPick }: { draft: string; onPick(text: string): void }) {
-  const replies = useAppState(selectActiveReplies);
-  if (!draft.startsWith('/')) return null;
-  const matches = matchReplies(replies, draft, 6);
-  if (matches.length === 0) return null;
-  return (
-    <ul className="reply-suggestions" data-testid="reply-suggestions">
-      {matches.map((reply) => (
-        <li key={reply.id}>
-          <button type="button" onClick={() => onPick(reply.text)} data-testid="reply-suggestion">
-            <code className="reply-shortcut">{reply.shortcut}</code> {reply.title ?? reply.text}
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-

@@ -1,9 +1,8 @@
 // Import (a .csv or .json file, the box's report shown row by row) and export (a download) of the reply library.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WireImportReport } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
+import { BoxRequestError, errorMessageOf } from '../../../shared/errors.ts';
 import { useServices } from '../../../shared/services.ts';
-import { boxMessageOf } from '../activeBox.ts';
 import { exportFileName, importReportView, replyFileFormat } from './importReport.ts';
 import type { ImportReportView, ReplyFileFormat } from './importReport.ts';
 
@@ -34,21 +33,21 @@ export function ReplyTransfer({ boxId }: { boxId: string }) {
     try {
       const content = await file.text();
       const connection = links.get(boxId);
-      if (!connection) throw new Error('box offline');
-      setReport(importReportView(await connection.request<WireImportReport>({ type: 'importQuickReplies', format, content })));
+      if (!connection) throw BoxRequestError.offline();
+      setReport(importReportView(await connection.request({ type: 'importQuickReplies', format, content })));
     } catch (failure) {
-      setError(boxMessageOf(failure));
+      setError(errorMessageOf(failure));
     }
   };
   const exportAs = async (format: ReplyFileFormat) => {
     setError(null);
     try {
       const connection = links.get(boxId);
-      if (!connection) throw new Error('box offline');
-      const result = await connection.request<{ content: string }>({ type: 'exportQuickReplies', format });
+      if (!connection) throw BoxRequestError.offline();
+      const result = await connection.request({ type: 'exportQuickReplies', format });
       download(exportFileName(format, new Date()), result.content, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     } catch (failure) {
-      setError(boxMessageOf(failure));
+      setError(errorMessageOf(failure));
     }
   };
 

@@ -1,8 +1,8 @@
 // Console state of the quick-reply library (话术库): each box's replies in display order, the panel and the palette.
 import type { StateCreator } from 'zustand';
 import type { WireQuickReply } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
+import type { CoreState } from '../../../shared/state/coreState.ts';
 import { selectActiveBoxId } from '../activeBox.ts';
-import type { AppState } from '../../../app/appStore.ts';
 
 export interface QuickRepliesSlice {
   /** By box id, in the box's display order. */
@@ -14,7 +14,7 @@ export interface QuickRepliesSlice {
   setPaletteOpen(open: boolean): void;
 }
 
-export const createQuickRepliesSlice: StateCreator<QuickRepliesSlice, [], [], QuickRepliesSlice> = (set) => ({
+export const createQuickRepliesSlice: StateCreator<CoreState & QuickRepliesSlice, [], [], QuickRepliesSlice> = (set) => ({
   quickReplies: {},
   quickPanelOpen: false,
   paletteOpen: false,
@@ -25,8 +25,8 @@ export const createQuickRepliesSlice: StateCreator<QuickRepliesSlice, [], [], Qu
 
 const noReplies: WireQuickReply[] = [];
 
-/** The library of the box the chat tools work with (the selected phone's box); a stable empty list when none. */
-export function selectActiveReplies(state: AppState): WireQuickReply[] {
+/** The library of the box the chat desk works with (the selected phone's box); a stable empty list when none. */
+export function selectActiveReplies(state: CoreState & Pick<QuickRepliesSlice, 'quickReplies'>): WireQuickReply[] {
   const boxId = selectActiveBoxId(state);
   return (boxId ? state.quickReplies[boxId] : undefined) ?? noReplies;
 }

@@ -50,3 +50,8 @@ export function reorderedIds(replies: readonly WireQuickReply[], id: string, toI
   ids.splice(to, 0, id);
   return ids;
 }
+
+/** `/shortcut` + Tab (or Enter) in a text box takes the best matching reply's text instead of sending the draft. */
+export function completeShortcut(replies: readonly WireQuickReply[], draft: string): string | null {
+  return draft.startsWith('/') ? (matchReplies(replies, draft, 1)[0]?.text ?? null) : null;
+}

@@ -1,17 +1,16 @@
 // The reply actions as components use them: what may be done now, and doing it with a short result line.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppState, useServices } from '../../../shared/services.ts';
-import { boxProblemsOf } from '../activeBox.ts';
-import { selectFollowers } from '../../groupControl/groupSelectors.ts';
+import { boxProblemsOf } from '../../../shared/errors.ts';
+import { useConsoleState, useServices } from '../../../shared/services.ts';
 import { deviceDisplayName, selectSelectedDevice } from '../../../shared/state/selectors.ts';
 import { ReplyAction, sendReply } from './replySender.ts';
 
 export function useReplySending() {
   const { t } = useTranslation('chatDesk');
-  const { store, links, keyboard } = useServices();
-  const selected = useAppState(selectSelectedDevice);
-  const followers = useAppState((state) => selectFollowers(state).length);
+  const { store, links, phoneInput, keyboard } = useServices();
+  const selected = useConsoleState(selectSelectedDevice);
+  const followers = useConsoleState((state) => phoneInput.followerCount(state));
   const [status, setStatus] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   return {
     canSend: selected !== null,
@@ -25,7 +24,7 @@ export function useReplySending() {
         return;
       }
       setStatus(null);
-      sendReply(store, links, text, action).then(
+      sendReply(device, { links, phoneInput }, text, action).then(
         () =>
           setStatus({
             text: action === ReplyAction.sendAll ? t('replies.sentAll', { count: followers + 1 }) : t('replies.sentTo', { name: deviceDisplayName(state, device) }),
