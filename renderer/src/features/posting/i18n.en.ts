@@ -2,9 +2,9 @@
 import type { PostingMessages } from './i18n.zhCN.ts';
 
 export const postingEn: PostingMessages = {
-  views: { materials: 'Materials', schedule: 'Schedule', jobs: 'Jobs' },
+  views: { posts: 'Materials', schedule: 'Schedule', jobs: 'Jobs' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', delete: 'Delete', edit: 'Edit', duplicate: 'Duplicate', noBox: 'No box is online. Connect a box to use scheduled posting.', box: 'Box', loading: 'Loading…', error: 'Something went wrong: {{message}}' },
-  materials: {
+  library: {
     title: 'Materials',
     search: 'Search by title or tag',
     create: 'New post',

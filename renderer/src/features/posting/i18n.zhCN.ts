@@ -1,8 +1,8 @@
 // 简体中文 strings of the posting screens (namespace `posting`).
 export const postingZhCN = {
-  views: { materials: '素材库', schedule: '排期', jobs: '任务' },
+  views: { posts: '素材库', schedule: '排期', jobs: '任务' },
   common: { save: '保存', cancel: '取消', close: '关闭', delete: '删除', edit: '编辑', duplicate: '复制', noBox: '没有在线的盒子，连接盒子后可使用定时发布。', box: '盒子', loading: '加载中…', error: '出错了：{{message}}' },
-  materials: {
+  library: {
     title: '素材库',
     search: '按标题或标签搜索',
     create: '新建素材',

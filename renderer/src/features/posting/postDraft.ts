@@ -1,4 +1,4 @@
-// The composer's draft of a post and its checks, mirroring the box's material rules so errors show before sending.
+// The composer's draft of a post and its checks, mirroring the box's post rules so errors show before sending.
 import type { PostInputSchema, WirePost } from '../../../../native-bridge/protocol/postingMessages.ts';
 import type { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// Scheduled posting as a feature: the material box, the schedule dialog, the job board, and the busy overlay on a
+// Scheduled posting as a feature: the post library, the schedule dialog, the job board, and the busy overlay on a
 // phone that runs a posting flow. It works with the one connection of the box it posts with.
 import { defineFeature } from '../../shared/feature.ts';
 import { bindPosting } from './bindPosting.ts';

@@ -4,7 +4,7 @@ import type { JobTransition, WireJob, WirePost } from '../../../../native-bridge
 import type { CoreState } from '../../shared/state/coreState.ts';
 
 /** The views posting adds to the view switch. */
-export const PostingView = { materials: 'materials', schedule: 'schedule', jobs: 'jobs' } as const;
+export const PostingView = { posts: 'posts', schedule: 'schedule', jobs: 'jobs' } as const;
 export type PostingView = (typeof PostingView)[keyof typeof PostingView];
 
 export type JobStateName = WireJob['state'];

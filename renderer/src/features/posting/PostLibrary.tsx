@@ -1,4 +1,5 @@
-// 素材库: the box's posts with thumbnails and search; create, edit, duplicate, delete, and a way to schedule.
+// The post library (素材库): the box's posts with thumbnails and search; create, edit, duplicate, delete, and a way
+// to schedule.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -9,9 +10,9 @@ import type { PostDraft } from './postDraft.ts';
 import { draftFromPost, emptyDraft } from './postDraft.ts';
 import { selectFilteredPosts, selectPostingCanWrite } from './postingSelectors.ts';
 import { usePostingState, usePostingStore, useWritablePostingConnection } from './postingStore.ts';
-import './materials.css';
+import './postLibrary.css';
 
-export function MaterialBox() {
+export function PostLibrary() {
   const { t, i18n } = useTranslation('posting');
   const store = usePostingStore();
   const connection = useWritablePostingConnection();
@@ -33,12 +34,12 @@ export function MaterialBox() {
   };
 
   return (
-    <section className="posting-screen materials" data-testid="materials">
+    <section className="posting-screen post-library" data-testid="post-library">
       <div className="posting-toolbar">
-        <h2>{t('materials.title')}</h2>
-        <input type="search" value={search} placeholder={t('materials.search')} aria-label={t('materials.search')} onChange={(event) => actions.setPostSearch(event.target.value)} data-testid="post-search" />
+        <h2>{t('library.title')}</h2>
+        <input type="search" value={search} placeholder={t('library.search')} aria-label={t('library.search')} onChange={(event) => actions.setPostSearch(event.target.value)} data-testid="post-search" />
         <button type="button" className="primary" onClick={() => setEditing(emptyDraft())} disabled={!connection} data-testid="post-create">
-          {t('materials.create')}
+          {t('library.create')}
         </button>
       </div>
       {error ? (
@@ -46,9 +47,9 @@ export function MaterialBox() {
           {t('common.error', { message: error })}
         </p>
       ) : null}
-      <div className="materials-body">
+      <div className="post-library-body">
         <ul className="post-list" data-testid="post-list">
-          {posts.length === 0 ? <li className="empty">{total === 0 ? t('materials.empty') : t('materials.noMatch', { search })}</li> : null}
+          {posts.length === 0 ? <li className="empty">{total === 0 ? t('library.empty') : t('library.noMatch', { search })}</li> : null}
           {posts.map((post) => (
             <li key={post.id} className="post-card" data-testid="post-card" data-post-id={post.id}>
               <div className="post-thumbs">
@@ -65,13 +66,13 @@ export function MaterialBox() {
                       {tag}
                     </span>
                   ))}
-                  <span>{t('materials.images', { count: post.images.length })}</span>
-                  <span>{t('materials.updated', { time: new Date(post.updatedAt).toLocaleString(i18n.language) })}</span>
+                  <span>{t('library.images', { count: post.images.length })}</span>
+                  <span>{t('library.updated', { time: new Date(post.updatedAt).toLocaleString(i18n.language) })}</span>
                 </span>
               </div>
               <div className="post-actions">
                 <button type="button" className="primary" disabled={!canWrite} onClick={() => actions.scheduleFor(post.id)} data-testid="post-schedule">
-                  {t('materials.schedule')}
+                  {t('library.schedule')}
                 </button>
                 <button type="button" disabled={!connection} onClick={() => setEditing(draftFromPost(post))} data-testid="post-edit">
                   {t('common.edit')}
@@ -84,7 +85,7 @@ export function MaterialBox() {
                   disabled={!connection}
                   data-testid="post-delete"
                   onClick={() => {
-                    if (!window.confirm(t('materials.confirmDelete', { title: post.title }))) return;
+                    if (!window.confirm(t('library.confirmDelete', { title: post.title }))) return;
                     void run(async () => {
                       await connection!.request({ type: 'deletePost', postId: post.id });
                       actions.removePost(post.id);
