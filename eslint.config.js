@@ -1,9 +1,32 @@
 // Lint rules that encode the import table of ARCHITECTURE.md: breaking the layering is a lint error.
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 
 const nodeAndElectron = [
   { group: ['node:*', 'fs', 'path', 'child_process', 'net', 'http', 'https', 'os', 'crypto', 'stream'], message: 'This folder must not use Node APIs (see ARCHITECTURE.md).' },
   { group: ['electron', 'electron/*'], message: 'This folder must not use Electron (see ARCHITECTURE.md).' },
+];
+
+const rendererPatterns = [
+  ...nodeAndElectron,
+  { group: ['**/main/*', '**/native-bridge/*', '!**/native-bridge/protocol', '!**/native-bridge/protocol/*'], message: 'The renderer may import only native-bridge/protocol and preload/contract.' },
+  { group: ['ws', 'better-sqlite3', '@napi-rs/*', '@yume-chan/adb*'], message: 'Node-only packages are not for the renderer.' },
+];
+
+// The renderer's layers as data (ARCHITECTURE.md, "Features as contributions"): shared/ is the ground floor, each
+// folder of features/ is one feature that sees only shared/, and app/ on top composes them. A later block for the
+// same files replaces this rule's options, so every block repeats the renderer's base patterns.
+const rendererFeatures = readdirSync(new URL('./renderer/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const rendererLayers = [
+  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], forbidden: [], message: '' },
+  { files: ['renderer/src/shared/**/*.ts', 'renderer/src/shared/**/*.tsx'], forbidden: ['**/features/**', '**/app/**'], message: 'shared/ is the ground floor: it imports nothing from features/ or app/.' },
+  ...rendererFeatures.map((name) => ({
+    files: [`renderer/src/features/${name}/**/*.ts`, `renderer/src/features/${name}/**/*.tsx`],
+    forbidden: ['**/app/**', ...rendererFeatures.filter((other) => other !== name).map((other) => `**/${other}/**`)],
+    message: 'A feature imports only shared/ (and the protocol and preload contract types): not another feature, not app/. Features meet through ports and contribution slots.',
+  })),
 ];
 
 export default tseslint.config(
@@ -33,18 +56,12 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [...nodeAndElectron, { group: ['../*'], message: 'preload/contract is pure.' }] }],
     },
   },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+  ...rendererLayers.map(({ files, forbidden, message }) => ({
+    files,
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...nodeAndElectron,
-          { group: ['**/main/*', '**/native-bridge/*', '!**/native-bridge/protocol', '!**/native-bridge/protocol/*'], message: 'The renderer may import only native-bridge/protocol and preload/contract.' },
-          { group: ['ws', 'better-sqlite3', '@napi-rs/*', '@yume-chan/adb*'], message: 'Node-only packages are not for the renderer.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { patterns: [...rendererPatterns, ...(forbidden.length > 0 ? [{ group: forbidden, message }] : [])] }],
     },
-  },
+  })),
   {
     files: ['native-bridge/**/*.ts'],
     ignores: ['native-bridge/protocol/**'],
