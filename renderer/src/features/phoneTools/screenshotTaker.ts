@@ -1,6 +1,6 @@
 // Takes screenshots of one or several phones through the box and hands the operator one PNG or one zip.
 import type { BoxLinks } from '../../shared/connection/boxLinks.ts';
-import { BoxRequestError, errorCodeOf } from '../../shared/errors.ts';
+import { errorCodeOf } from '../../shared/errors.ts';
 import type { WallDevice } from '../../shared/state/boxesSlice.ts';
 import { decodePng, screenshotFileName, zipFileName, zipFiles } from './screenshotFiles.ts';
 import type { NamedFile } from './screenshotFiles.ts';
@@ -21,9 +21,7 @@ export async function takeScreenshots(devices: readonly WallDevice[], links: Box
       const index = next++;
       const device = devices[index]!;
       try {
-        const connection = links.get(device.boxId);
-        if (!connection) throw BoxRequestError.offline();
-        const result = await connection.request({ type: 'screenshot', deviceId: device.id });
+        const result = await links.require(device.boxId).request({ type: 'screenshot', deviceId: device.id });
         const bytes = decodePng(result.base64);
         results[index] = bytes ? { file: { name: screenshotFileName(device.model || device.serial, now()), bytes } } : { failed: { device, reason: 'internal' } };
       } catch (error) {

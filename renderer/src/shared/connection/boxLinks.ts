@@ -1,5 +1,6 @@
 // All box links of the console: connecting a box adds it to the store, keeps its link state and devices there, and
 // binds every feature to its connection; disconnecting undoes all of it.
+import { BoxRequestError } from '../errors.ts';
 import type { BoxStatePatch } from '../state/boxesSlice.ts';
 import type { ConsoleStore } from '../state/coreState.ts';
 import { BoxConnection } from './boxConnection.ts';
@@ -69,6 +70,13 @@ export class BoxLinks {
 
   get(boxId: string): BoxConnection | null {
     return this.links.get(boxId)?.connection ?? null;
+  }
+
+  /** The link of a box, for a request about to be sent; throws `BoxRequestError` (offline) when there is none. */
+  require(boxId: string): BoxConnection {
+    const connection = this.get(boxId);
+    if (!connection) throw BoxRequestError.offline();
+    return connection;
   }
 
   stopAll(): void {

@@ -1,7 +1,7 @@
 // The device-book dialog: name, note and tags of one phone, or tags added/removed on every selected phone at once.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoxRequestError, boxProblemsOf, fieldMessage, noProblems } from '../../../shared/errors.ts';
+import { boxProblemsOf, fieldMessage, noProblems } from '../../../shared/errors.ts';
 import type { BoxProblems } from '../../../shared/errors.ts';
 import { useServices } from '../../../shared/services.ts';
 import type { WallDevice } from '../../../shared/state/boxesSlice.ts';
@@ -52,9 +52,7 @@ function Editor({ devices, onClose }: { devices: WallDevice[]; onClose(): void }
     setSaving(true);
     try {
       for (const [boxId, entries] of byBox) {
-        const connection = links.get(boxId);
-        if (!connection) throw BoxRequestError.offline();
-        await connection.request({ type: 'updateDeviceBook', entries });
+        await links.require(boxId).request({ type: 'updateDeviceBook', entries });
       }
       onClose();
     } catch (error) {

@@ -1,7 +1,7 @@
 // Saved groups of the device book on the wall: pick one to select its phones, save the selection, delete a group.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoxRequestError, errorMessageOf } from '../../../shared/errors.ts';
+import { errorMessageOf } from '../../../shared/errors.ts';
 import { useConsoleState, useServices } from '../../../shared/services.ts';
 import { deviceKey } from '../../../shared/state/boxesSlice.ts';
 import { selectCurrentSelection, selectSelectedKeys } from '../../../shared/state/selectors.ts';
@@ -18,11 +18,7 @@ export function GroupsMenu() {
   const [naming, setNaming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
   if (!boxId || !groups) return null;
-  const connection = () => {
-    const link = links.get(boxId);
-    if (!link) throw BoxRequestError.offline();
-    return link;
-  };
+  const connection = () => links.require(boxId);
   const fail = (error: unknown) => setMessage({ text: errorMessageOf(error), tone: 'error' });
 
   const selectGroup = async (groupId: string) => {

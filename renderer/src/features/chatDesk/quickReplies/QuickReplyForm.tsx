@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WireQuickReply } from '../../../../../native-bridge/protocol/chatDeskMessages.ts';
-import { BoxRequestError, boxProblemsOf, fieldMessage, noProblems } from '../../../shared/errors.ts';
+import { boxProblemsOf, fieldMessage, noProblems } from '../../../shared/errors.ts';
 import type { BoxProblems } from '../../../shared/errors.ts';
 import { useServices } from '../../../shared/services.ts';
 
@@ -20,8 +20,7 @@ export function QuickReplyForm({ boxId, reply, defaultCategory, onDone }: { boxI
     const fields = { category, title: title.trim() || null, text, shortcut: shortcut.trim() || null };
     setSaving(true);
     try {
-      const connection = links.get(boxId);
-      if (!connection) throw BoxRequestError.offline();
+      const connection = links.require(boxId);
       if (reply) await connection.request({ type: 'updateQuickReply', replyId: reply.id, patch: fields });
       else await connection.request({ type: 'createQuickReply', reply: fields });
       onDone();

@@ -1,7 +1,7 @@
 // Import (a .csv or .json file, the box's report shown row by row) and export (a download) of the reply library.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoxRequestError, errorMessageOf } from '../../../shared/errors.ts';
+import { errorMessageOf } from '../../../shared/errors.ts';
 import { useServices } from '../../../shared/services.ts';
 import { exportFileName, importReportView, replyFileFormat } from './importReport.ts';
 import type { ImportReportView, ReplyFileFormat } from './importReport.ts';
@@ -32,9 +32,7 @@ export function ReplyTransfer({ boxId }: { boxId: string }) {
     }
     try {
       const content = await file.text();
-      const connection = links.get(boxId);
-      if (!connection) throw BoxRequestError.offline();
-      setReport(importReportView(await connection.request({ type: 'importQuickReplies', format, content })));
+      setReport(importReportView(await links.require(boxId).request({ type: 'importQuickReplies', format, content })));
     } catch (failure) {
       setError(errorMessageOf(failure));
     }
@@ -42,9 +40,7 @@ export function ReplyTransfer({ boxId }: { boxId: string }) {
   const exportAs = async (format: ReplyFileFormat) => {
     setError(null);
     try {
-      const connection = links.get(boxId);
-      if (!connection) throw BoxRequestError.offline();
-      const result = await connection.request({ type: 'exportQuickReplies', format });
+      const result = await links.require(boxId).request({ type: 'exportQuickReplies', format });
       download(exportFileName(format, new Date()), result.content, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
     } catch (failure) {
       setError(errorMessageOf(failure));

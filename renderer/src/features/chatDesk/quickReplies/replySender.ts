@@ -1,6 +1,5 @@
 // Puts a quick reply on phones: into the selected phone's input, with Enter to send it, or to the whole synced group.
 import type { BoxLinks } from '../../../shared/connection/boxLinks.ts';
-import { BoxRequestError } from '../../../shared/errors.ts';
 import type { PhoneInput } from '../../../shared/input/phoneInput.ts';
 import type { WallDevice } from '../../../shared/state/boxesSlice.ts';
 
@@ -18,8 +17,7 @@ export async function sendReply(device: WallDevice, ports: { links: BoxLinks; ph
     await Promise.all([ports.phoneInput.text(device, text), ports.phoneInput.input(device, enter)]);
     return;
   }
-  const connection = ports.links.get(device.boxId);
-  if (!connection) throw BoxRequestError.offline();
+  const connection = ports.links.require(device.boxId);
   const typed = connection.text(device.id, text);
   if (action === ReplyAction.send) await Promise.all([typed, connection.input(device.id, enter)]);
   else await typed;
