@@ -1,7 +1,8 @@
 // English strings of the core namespace: the shell and the words every feature shares.
-import type { Messages } from './i18n.zhCN.ts';
+import type { SameStrings } from '../shared/feature.ts';
+import type { zhCN } from './i18n.zhCN.ts';
 
-export const en: Messages = {
+export const en: SameStrings<typeof zhCN> = {
   app: { title: 'PhoneWall' },
   login: {
     title: 'Connect to the box',

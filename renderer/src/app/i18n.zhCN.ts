@@ -58,6 +58,3 @@ export const zhCN = {
     phoneDownBody: '状态：{{state}}（{{serial}}）。恢复连接后画面会自动回来。',
   },
 } as const;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof zhCN>;

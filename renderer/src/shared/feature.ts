@@ -13,6 +13,9 @@ export interface FeatureStrings {
   [key: string]: string | FeatureStrings;
 }
 
+/** The strings of one language shaped like another's: the same keys, every text widened to `string`. */
+export type SameStrings<T> = { [K in keyof T]: T[K] extends string ? string : SameStrings<T[K]> };
+
 /** What a feature adds to a tile's element: classes, and `data-*` attributes named without the `data-` prefix. */
 export interface TileDecoration {
   classNames?: readonly string[];

@@ -1,9 +1,8 @@
 // English strings of group control (selection, sync, why a follower failed): the `groupControl` namespace.
+import type { SameStrings } from '../../shared/feature.ts';
 import type { groupControlZhCN } from './i18n.zhCN.ts';
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-
-export const groupControlEn: Strings<typeof groupControlZhCN> = {
+export const groupControlEn: SameStrings<typeof groupControlZhCN> = {
   selection: {
     count: '{{count}} selected',
     clear: 'Clear selection',

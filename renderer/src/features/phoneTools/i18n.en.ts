@@ -1,9 +1,8 @@
 // English strings of the phone tools (screenshots, the phone's clipboard): the `phoneTools` namespace.
+import type { SameStrings } from '../../shared/feature.ts';
 import type { phoneToolsZhCN } from './i18n.zhCN.ts';
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
-
-export const phoneToolsEn: Strings<typeof phoneToolsZhCN> = {
+export const phoneToolsEn: SameStrings<typeof phoneToolsZhCN> = {
   screenshot: {
     selected: 'Screenshot',
     shortcut: 'Ctrl+Shift+S',

@@ -1,7 +1,8 @@
 // English strings of the posting screens (namespace `posting`).
-import type { PostingMessages } from './i18n.zhCN.ts';
+import type { SameStrings } from '../../shared/feature.ts';
+import type { postingZhCN } from './i18n.zhCN.ts';
 
-export const postingEn: PostingMessages = {
+export const postingEn: SameStrings<typeof postingZhCN> = {
   views: { posts: 'Materials', schedule: 'Schedule', jobs: 'Jobs' },
   common: { save: 'Save', cancel: 'Cancel', close: 'Close', delete: 'Delete', edit: 'Edit', duplicate: 'Duplicate', noBox: 'No box is online. Connect a box to use scheduled posting.', box: 'Box', loading: 'Loading…', error: 'Something went wrong: {{message}}' },
   library: {

@@ -148,6 +148,3 @@ export const postingZhCN = {
   },
   busy: { overlay: '正在自动发布…', paused: '发布期间暂停手动操作' },
 } as const;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type PostingMessages = Widen<typeof postingZhCN>;

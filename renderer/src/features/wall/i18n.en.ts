@@ -1,7 +1,8 @@
 // English strings of the wall, its control bar and the focus view: the `wall` namespace.
-import type { WallMessages } from './i18n.zhCN.ts';
+import type { SameStrings } from '../../shared/feature.ts';
+import type { wallZhCN } from './i18n.zhCN.ts';
 
-export const wallEn: WallMessages = {
+export const wallEn: SameStrings<typeof wallZhCN> = {
   view: 'Wall',
   toolbar: {
     page: 'Page {{page}} / {{count}}',

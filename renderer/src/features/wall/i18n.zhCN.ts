@@ -28,6 +28,3 @@ export const wallZhCN = {
     sent: '已发送',
   },
 } as const;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type WallMessages = Widen<typeof wallZhCN>;
