@@ -1,5 +1,6 @@
-// Lint rules that encode the import table of ARCHITECTURE.md and the layers inside the box as data: breaking the
-// layering is a lint error.
+// Lint rules that encode the import table of ARCHITECTURE.md and the layers inside the box and the console as data:
+// breaking the layering is a lint error.
+import { readdirSync } from 'node:fs';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
@@ -27,6 +28,26 @@ const nodeAndElectron = [
   { group: ['electron', 'electron/*'], message: 'This folder must not use Electron (see ARCHITECTURE.md).' },
 ];
 
+const rendererPatterns = [
+  ...nodeAndElectron,
+  { group: ['**/main/*', '**/native-bridge/*', '!**/native-bridge/protocol', '!**/native-bridge/protocol/*'], message: 'The renderer may import only native-bridge/protocol and preload/contract.' },
+  { group: ['ws', 'better-sqlite3', '@napi-rs/*', '@yume-chan/adb*'], message: 'Node-only packages are not for the renderer.' },
+];
+
+// The console's layers (ARCHITECTURE.md, "Features as contributions"): shared/ is the ground floor, each folder of
+// features/ is one feature that sees only shared/, and app/ on top composes them. A new feature folder is picked up.
+const rendererFeatures = readdirSync(new URL('./renderer/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const consoleZones = [
+  { target: 'renderer/src/shared', from: ['renderer/src/features', 'renderer/src/app'], message: 'shared/ is the ground floor: it imports nothing from features/ or app/.' },
+  ...rendererFeatures.map((name) => ({
+    target: `renderer/src/features/${name}`,
+    from: ['renderer/src/app', ...rendererFeatures.filter((other) => other !== name).map((other) => `renderer/src/features/${other}`)],
+    message: 'A feature imports only shared/ (and the protocol and preload contract types): not another feature, not app/. Features meet through ports and contribution slots.',
+  })),
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.tsbuild/**', 'dist/**', 'out/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -37,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    // Product code keeps to the box's rooms above; test files may reach across rooms. (Cycles: `npm run check:cycles`.)
+    // Product code keeps to the rooms above; test files may reach across rooms. (Import cycles: `npm run check:cycles`.)
     files: ['native-bridge/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'main/**/*.ts', 'preload/**/*.ts', 'build/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     plugins: { 'import-x': importX },
@@ -45,7 +66,7 @@ export default tseslint.config(
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
     },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: boxZones }],
+      'import-x/no-restricted-paths': ['error', { zones: [...boxZones, ...consoleZones] }],
     },
   },
   {
@@ -68,15 +89,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...nodeAndElectron,
-          { group: ['**/main/*', '**/native-bridge/*', '!**/native-bridge/protocol', '!**/native-bridge/protocol/*'], message: 'The renderer may import only native-bridge/protocol and preload/contract.' },
-          { group: ['ws', 'better-sqlite3', '@napi-rs/*', '@yume-chan/adb*'], message: 'Node-only packages are not for the renderer.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
   },
   {
     files: ['native-bridge/**/*.ts'],

@@ -1,30 +1,29 @@
-// Renderer entry: builds the store, i18n, box links and frame scheduler, then mounts the console.
+// Renderer entry: builds the services, i18n and preferences of the console from its feature list, then mounts it.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { z } from 'zod';
-import { App } from './components/App.tsx';
-import { ConsoleServicesContext, KeyboardTarget } from './components/consoleServices.ts';
-import { BoxLinks } from './connection/boxLinks.ts';
-import { desktopApi } from './desktop/desktopApi.ts';
-import { createI18n } from './i18n/createI18n.ts';
-import { createAppStore } from './state/appStore.ts';
-import { loadPreferences, savePreferences } from './state/preferences.ts';
-import { FrameScheduler } from './video/frameScheduler.ts';
-import { WallStats } from './video/wallStats.ts';
-import './styles/console.css';
+import { App } from './app/App.tsx';
+import { consoleFeatures } from './app/consoleFeatures.ts';
+import { createConsoleServices } from './app/createConsoleServices.ts';
+import { createI18n } from './app/createI18n.ts';
+import { desktopApi } from './app/desktopApi.ts';
+import { ConsoleServicesContext } from './shared/services.ts';
+import { loadPreferences, savePreferences } from './shared/state/preferences.ts';
+import { WallStats } from './shared/video/wallStats.ts';
+import './app/console.css';
 
 export function mountConsole(container: HTMLElement): void {
   // The CSP forbids eval; zod then validates without its generated fast paths instead of probing with `new Function`.
   z.config({ jitless: true });
-  const store = createAppStore(loadPreferences(window.localStorage, window.location.search));
+  const stats = new URLSearchParams(window.location.search).has('stats') ? new WallStats(() => performance.now()) : null;
+  if (stats) Object.assign(window, { phonewallStats: stats });
+  const services = createConsoleServices({ features: consoleFeatures, preferences: loadPreferences(window.localStorage, window.location.search), desktop: desktopApi(), stats });
+  const { store } = services;
   store.subscribe((state, previous) => {
     if (state.theme !== previous.theme || state.language !== previous.language || state.tileWidth !== previous.tileWidth) savePreferences(window.localStorage, state);
   });
-  const i18n = createI18n(store.getState().language);
-  const stats = new URLSearchParams(window.location.search).has('stats') ? new WallStats(() => performance.now()) : null;
-  if (stats) Object.assign(window, { phonewallStats: stats });
-  const services = { store, links: new BoxLinks(store), scheduler: new FrameScheduler(), desktop: desktopApi(), keyboard: new KeyboardTarget(), stats };
+  const i18n = createI18n(store.getState().language, consoleFeatures);
   window.addEventListener('pagehide', () => services.links.stopAll());
   createRoot(container).render(
     <StrictMode>

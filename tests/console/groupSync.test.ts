@@ -11,7 +11,7 @@ import { writeStandInJar } from '../../native-bridge/sessions/scrcpyServerJar.ts
 import { startSimFarm } from '../../native-bridge/simphone/simFarm.ts';
 import type { SimFarm } from '../../native-bridge/simphone/simFarm.ts';
 import type { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
-import { containRect } from '../../renderer/src/input/coordinateMapping.ts';
+import { containRect } from '../../renderer/src/shared/input/coordinateMapping.ts';
 import { buildRenderer, launchChromium } from './consoleBrowser.ts';
 
 interface UiNode {

@@ -65,7 +65,7 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
   it('composes, schedules and watches 10 phones post exactly once with the text and the 3 pictures in order', async () => {
     await expect.poll(() => page.locator('[data-testid=tile] .badge[data-state=online]').count(), { timeout: 120_000 }).toBe(PHONES);
     await page.keyboard.press('Alt+2');
-    await page.waitForSelector('[data-testid=materials]');
+    await page.waitForSelector('[data-testid=post-library]');
     expect(await page.locator('[data-testid=post-list] .empty').textContent()).toContain('还没有素材');
     await page.click('[data-testid=post-create]');
 
@@ -222,7 +222,7 @@ describe('posting screens against a real box with 10 simulated phones (issue 6, 
     await page.fill('[data-testid=post-search]', '');
     await expect.poll(() => page.locator('[data-testid=post-card]').count()).toBe(1);
     await page.click('[data-testid=post-card] [data-testid=post-delete]');
-    await expect.poll(() => page.locator('[data-testid=materials] [role=alert]').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=post-library] [role=alert]').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.locator('[data-testid=post-card]').count()).toBe(1);
     await page.click('[data-testid=post-card] [data-testid=post-edit]');
     await expect.poll(() => page.locator('[data-testid=composer] [data-testid=image-cell]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-sha256')))).toEqual(hashes);

@@ -7,7 +7,7 @@ import { startBox } from '../../native-bridge/box.ts';
 import type { RunningBox } from '../../native-bridge/box.ts';
 import type { DeviceHubWithDiagnostics } from '../../native-bridge/devices/createDeviceHub.ts';
 import type { SimPhone } from '../../native-bridge/simphone/simPhone.ts';
-import { containRect } from '../../renderer/src/input/coordinateMapping.ts';
+import { containRect } from '../../renderer/src/shared/input/coordinateMapping.ts';
 import { buildRenderer, launchChromium } from './consoleBrowser.ts';
 
 interface UiNode {

@@ -2,7 +2,7 @@
 // drawn fps per tile, packet-arrival→draw latency p50/p95 and Chromium CPU.
 // Usage: tsx tests/console/wallBench.ts [8,16,32,64] [seconds] [WxH of the grid stream, default 242x540 (the box's grid profile)]
 import type { DeviceInfo } from '../../native-bridge/protocol/boxMessages.ts';
-import type { WallStatsSnapshot } from '../../renderer/src/video/wallStats.ts';
+import type { WallStatsSnapshot } from '../../renderer/src/shared/video/wallStats.ts';
 import { buildRenderer, launchChromium } from './consoleBrowser.ts';
 import { FakeBox } from './fakeBox.ts';
 import { encodeTestPattern } from './h264Fixture.ts';
