@@ -40,6 +40,7 @@ const rendererFeatures = readdirSync(new URL('./renderer/src/features/', import.
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 const consoleZones = [
+  { target: ['renderer/src/app', 'renderer/src/shared', 'renderer/src/features'], from: 'renderer/src/testing', message: 'The console does not use its test kit.' },
   { target: 'renderer/src/shared', from: ['renderer/src/features', 'renderer/src/app'], message: 'shared/ is the ground floor: it imports nothing from features/ or app/.' },
   ...rendererFeatures.map((name) => ({
     target: `renderer/src/features/${name}`,

@@ -7,6 +7,7 @@ import { decodeClientMessage } from './decodeClientMessage.ts';
 import { ERROR_CODES, ErrorCode } from './errorCodes.ts';
 import { MEDIA_HEADER_SIZE, decodeMediaFrame, encodeMediaFrame } from './mediaFrame.ts';
 import { Role, roleMayDo } from './roles.ts';
+import { PROTOCOL_VERSION } from './version.ts';
 
 const frame = { frameWidth: 480, frameHeight: 1072 };
 const samples: ClientMessage[] = [
@@ -130,6 +131,10 @@ describe('client messages', () => {
 });
 
 describe('box messages', () => {
+  test('this is protocol version 1 (a box and a console of version 1 understand each other)', () => {
+    expect(PROTOCOL_VERSION).toBe(1);
+  });
+
   test('responses and events parse back', () => {
     const ok = okResponse<'ping'>(1, { now: 5 });
     expect(decodeBoxMessage(JSON.stringify(ok))).toEqual(ok);

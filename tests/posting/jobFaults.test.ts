@@ -1,7 +1,7 @@
 // Fault tests S2, S4, S6, S7, S8 for scheduled posting on real SQLite files with fake phones and clock.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailpointCrash, runnerFailpoints } from '../../native-bridge/posting/failpoints.ts';
-import { PostingHarness, t0 } from './postingHarness.ts';
+import { PostingHarness, t0 } from '../testing/postingHarness.ts';
 
 const harnesses: PostingHarness[] = [];
 function harness(): PostingHarness {

@@ -1,6 +1,6 @@
 // Desktop notifications for phones going down: one per phone that dropped, none for a whole box going offline.
 import { describe, expect, it } from 'vitest';
-import { simulatedPhone, twoBoxStore } from '../shared/state/storeFixtures.ts';
+import { simulatedPhone, twoBoxStore } from '../testing/storeFixtures.ts';
 import { phonesThatWentDown } from './offlineNotifier.ts';
 
 describe('desktop notifications for phones going down', () => {

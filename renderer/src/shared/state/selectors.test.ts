@@ -12,7 +12,7 @@ import {
   selectWallPage,
 } from './selectors.ts';
 import { createConsoleStore } from './coreState.ts';
-import { bookStore, simulatedPhone, twoBoxStore } from './storeFixtures.ts';
+import { bookStore, simulatedPhone, twoBoxStore } from '../../testing/storeFixtures.ts';
 
 describe('console selectors', () => {
   it('orders devices by box, then by name with numbers in natural order', () => {

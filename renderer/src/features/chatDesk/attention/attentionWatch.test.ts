@@ -1,6 +1,6 @@
 // Attention watching: taking a phone clears its attention once; new attention notifies only chosen boxes.
 import { describe, expect, it } from 'vitest';
-import { bookStore } from '../../../shared/state/storeFixtures.ts';
+import { bookStore } from '../../../testing/storeFixtures.ts';
 import { chatDeskFeature } from '../chatDeskFeature.ts';
 import type { ChatDeskSlice } from '../chatDeskSlice.ts';
 import { watchAttention } from './attentionWatch.ts';

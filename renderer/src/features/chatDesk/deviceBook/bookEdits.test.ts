@@ -1,6 +1,6 @@
 // Book edits: tags typed in any separator style, and batch patches that add and remove tags per phone.
 import { describe, expect, it } from 'vitest';
-import { bookStore } from '../../../shared/state/storeFixtures.ts';
+import { bookStore } from '../../../testing/storeFixtures.ts';
 import { batchTagPatches, parseTags, tagsOf } from './bookEdits.ts';
 
 describe('device book edits', () => {
