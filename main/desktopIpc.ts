@@ -27,7 +27,7 @@ export function registerDesktopIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHand
     ipcMain.handle(desktopChannel(method), async (event, ...args: unknown[]) => {
       if (!senderCheck(event)) throw new DesktopIpcRefusal({ code: 'forbidden', message: `${method}: sender is not the PhoneWall window` });
       const parsed = schema.safeParse(args);
-      if (!parsed.success) throw new DesktopIpcRefusal({ code: 'invalid-arguments', message: `${method}: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
+      if (!parsed.success) throw new DesktopIpcRefusal({ code: 'bad_request', message: `${method}: ${parsed.error.issues[0]?.message ?? 'invalid'}` });
       const fn = service[method] as (...validArgs: unknown[]) => Promise<unknown>;
       return fn.apply(service, parsed.data as unknown[]);
     });

@@ -44,15 +44,15 @@ export function createDesktopService(deps: DesktopServiceDeps): DesktopApi {
     },
     async boxesRemove(id) {
       if (id === embeddedBoxId) return fail('forbidden', 'the embedded box cannot be removed');
-      return (await deps.registry.remove(id)) ? ok(null) : fail('not-found', `no box ${id}`);
+      return (await deps.registry.remove(id)) ? ok(null) : fail('not_found', `no box ${id}`);
     },
     async boxCredentials(id) {
       if (id === embeddedBoxId) {
         const credentials = deps.embeddedBox.credentials();
-        return credentials ? ok(credentials) : fail('unavailable', 'the embedded box is not running');
+        return credentials ? ok(credentials) : fail('offline', 'the embedded box is not running');
       }
       const credentials = await deps.registry.credentials(id);
-      return credentials ? ok(credentials) : fail('not-found', `no box ${id}`);
+      return credentials ? ok(credentials) : fail('not_found', `no box ${id}`);
     },
     async pickImages() {
       const paths = await deps.chooseImageFiles();
@@ -60,15 +60,15 @@ export function createDesktopService(deps: DesktopServiceDeps): DesktopApi {
       for (const filePath of paths.slice(0, 9)) {
         const name = filePath.split(/[\\/]/).pop() ?? 'image';
         const mime = imageMimes[name.split('.').pop()?.toLowerCase() ?? ''];
-        if (!mime) return fail('invalid-arguments', `${name} is not an image`);
+        if (!mime) return fail('bad_request', `${name} is not an image`);
         const bytes = await deps.readFile(filePath);
-        if (bytes.byteLength > maxImageBytes) return fail('invalid-arguments', `${name} is larger than 20 MB`);
+        if (bytes.byteLength > maxImageBytes) return fail('bad_request', `${name} is larger than 20 MB`);
         images.push({ name, mime, bytes });
       }
       return ok(images);
     },
     async showNotification(input) {
-      return deps.notify(input.title, input.body) ? ok(null) : fail('unavailable', 'notifications are not supported here');
+      return deps.notify(input.title, input.body) ? ok(null) : fail('internal', 'notifications are not supported here');
     },
     async appInfo() {
       return deps.appInfo();

@@ -1,5 +1,6 @@
 // The typed desktop API: one interface, its runtime method list and its IPC channel names (schemas: desktopApiArgs.ts).
-export type DesktopError = { code: 'invalid-arguments' | 'forbidden' | 'not-found' | 'unavailable' | 'failed'; message: string };
+/** The desktop API's refusals, named like the box protocol's error codes (`bad_request`, `not_found`, …). */
+export type DesktopError = { code: 'bad_request' | 'forbidden' | 'not_found' | 'offline' | 'internal'; message: string };
 export type DesktopResult<T> = { ok: true; value: T } | { ok: false; error: DesktopError };
 
 export const EmbeddedBoxState = {

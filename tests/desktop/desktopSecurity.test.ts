@@ -97,11 +97,11 @@ describe('desktop app security (RELIABILITY E1–E4)', () => {
 
   it('rejects bad arguments before the service runs', async () => {
     const event = ipcEvent(appPage);
-    await expect(call('boxesAdd', event, { name: 'x', url: 'file:///etc/passwd', token: 't' })).rejects.toThrow(/invalid-arguments/);
-    await expect(call('boxesAdd', event, { name: 'x', url: 'http://10.0.0.2:8700', token: 't', extra: 1 })).rejects.toThrow(/invalid-arguments/);
-    await expect(call('boxesRemove', event, 42)).rejects.toThrow(/invalid-arguments/);
-    await expect(call('showNotification', event, { title: '', body: 'x' })).rejects.toThrow(/invalid-arguments/);
-    await expect(call('appInfo', event, 'unexpected')).rejects.toThrow(/invalid-arguments/);
+    await expect(call('boxesAdd', event, { name: 'x', url: 'file:///etc/passwd', token: 't' })).rejects.toThrow(/bad_request/);
+    await expect(call('boxesAdd', event, { name: 'x', url: 'http://10.0.0.2:8700', token: 't', extra: 1 })).rejects.toThrow(/bad_request/);
+    await expect(call('boxesRemove', event, 42)).rejects.toThrow(/bad_request/);
+    await expect(call('showNotification', event, { title: '', body: 'x' })).rejects.toThrow(/bad_request/);
+    await expect(call('appInfo', event, 'unexpected')).rejects.toThrow(/bad_request/);
     expect(world.recorded.notifications).toEqual([]);
   });
 
