@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { readyLine, startBox } from './box.ts';
 import type { DeviceInfo } from './base/deviceHub.ts';
-import { BOX_USAGE, parseBoxArgs } from './server/boxArgs.ts';
+import { BOX_USAGE, parseBoxArgs } from './boxArgs.ts';
 import { TokenStore } from './server/tokenStore.ts';
 
 function describeDevice(device: DeviceInfo): string {

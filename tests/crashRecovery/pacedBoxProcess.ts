@@ -1,7 +1,7 @@
 // Child process for the killed-box test: the box's own command line, with posting paced for a test run.
 import { pathToFileURL } from 'node:url';
 import { readyLine, startBox } from '../../native-bridge/box.ts';
-import { parseBoxArgs } from '../../native-bridge/server/boxArgs.ts';
+import { parseBoxArgs } from '../../native-bridge/boxArgs.ts';
 
 /** Test pacing: a short tick, a short rest between flows on a phone, quick retries before committing. */
 const TEST_PACING = { tickMs: 100, phoneCooldownMs: 200, retry: { baseMs: 300, maxMs: 2_000 } } as const;

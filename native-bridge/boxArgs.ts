@@ -4,11 +4,11 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IANAZone } from 'luxon';
-import type { BoxConfig, HostPort } from '../box.ts';
-import { DEFAULT_LISTEN, isLoopback } from '../box.ts';
-import { ROLES } from '../protocol/roles.ts';
-import type { Role } from '../protocol/roles.ts';
-import { TOKEN_NAME_PATTERN } from './tokenStore.ts';
+import type { BoxConfig, HostPort } from './box.ts';
+import { DEFAULT_LISTEN, isLoopback } from './box.ts';
+import { ROLES } from './protocol/roles.ts';
+import type { Role } from './protocol/roles.ts';
+import { TOKEN_NAME_PATTERN } from './server/tokenStore.ts';
 
 export const BOX_USAGE = `usage: npm run box -- [--simulate N] [--connect HOST:PORT]... [--listen HOST:PORT] [--data DIR]
        [--scrcpy-server PATH] [--adb HOST:PORT | --no-adb] [--allow-origin URL]... [--allow-host NAME]...
