@@ -24,6 +24,11 @@ export class EventSource<Args extends unknown[]> {
     this.#emitter.emit('event', ...args);
   }
 
+  /** Forgets every listener (the source is shutting down). */
+  clear(): void {
+    this.#emitter.events = {};
+  }
+
   get listenerCount(): number {
     return this.#emitter.events.event?.length ?? 0;
   }

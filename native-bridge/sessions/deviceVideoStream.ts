@@ -1,4 +1,5 @@
 // One device × profile video stream as viewers see it: outlives scrcpy session restarts, fans packets out.
+import { EventSource } from '../base/events.ts';
 import type { StreamProfileName, VideoPacket, VideoStream } from '../base/deviceHub.ts';
 import { GopCache, type GopCacheLimits } from './gopCache.ts';
 
@@ -6,7 +7,8 @@ export class DeviceVideoStream implements VideoStream {
   readonly deviceId: string;
   readonly profile: StreamProfileName;
   readonly #cache: GopCache;
-  readonly #listeners = new Set<(packet: VideoPacket) => void>();
+  // One broken viewer must not stop the others; the relay handles its own errors.
+  readonly #packets = new EventSource<[VideoPacket]>(() => {});
   #keyFrameRequester: (() => void) | null = null;
   #width = 0;
   #height = 0;
@@ -31,8 +33,7 @@ export class DeviceVideoStream implements VideoStream {
   }
 
   onPacket(listener: (packet: VideoPacket) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#packets.on(listener);
   }
 
   requestKeyFrame(): void {
@@ -53,13 +54,7 @@ export class DeviceVideoStream implements VideoStream {
     } else if (!this.#cache.push(packet)) {
       this.requestKeyFrame();
     }
-    for (const listener of this.#listeners) {
-      try {
-        listener(packet);
-      } catch {
-        // One broken viewer must not stop the others; the relay handles its own errors.
-      }
-    }
+    this.#packets.emit(packet);
   }
 
   /** The session ended: new viewers must wait for the next session's config. */

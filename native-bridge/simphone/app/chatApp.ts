@@ -3,6 +3,7 @@
 // App identity (one scheme): the app is package `com.phonewall.chat`, shown on the launcher as `微信`.
 // START_APP / `am start -n PKG/ACTIVITY` / `monkey -p PKG` open it by `com.phonewall.chat`, by the alias package
 // `com.tencent.mm` (so flows written for WeChat run unchanged) or by the label `微信`. Other launcher icons are decor.
+import { EventSource } from '../../base/events.ts';
 import { z } from 'zod';
 import type { GalleryImage, PhoneInspection, PhoneScreen } from '../types.ts';
 import { KeyAction } from '../types.ts';
@@ -52,8 +53,9 @@ export class ChatApp implements PhoneScreen {
   private readonly gestures: GestureTracker;
   private readonly measure: MeasureText = createTextMeasurer();
   private readonly renderer = new ScreenRenderer((path) => this.thumbnails.get(path));
-  private readonly changeListeners = new Set<() => void>();
-  private readonly clipboardListeners = new Set<(text: string) => void>();
+  // A failing listener must not break input handling for the others.
+  private readonly changes = new EventSource<[]>(() => {});
+  private readonly clipboard = new EventSource<[text: string]>(() => {});
   private layout: ViewNode;
   private signature: string;
   private currentVersion = 1;
@@ -86,13 +88,11 @@ export class ChatApp implements PhoneScreen {
   }
 
   onChange(listener: () => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+    return this.changes.on(listener);
   }
 
   onClipboardChange(listener: (text: string) => void): () => void {
-    this.clipboardListeners.add(listener);
-    return () => this.clipboardListeners.delete(listener);
+    return this.clipboard.on(listener);
   }
 
   /** The current view tree (what is drawn, hit-tested and dumped). */
@@ -217,8 +217,8 @@ export class ChatApp implements PhoneScreen {
 
   stop(): void {
     this.stopTraffic();
-    this.changeListeners.clear();
-    this.clipboardListeners.clear();
+    this.changes.clear();
+    this.clipboard.clear();
   }
 
   inspect(): Omit<PhoneInspection, 'serial' | 'model' | 'scrcpySessions'> {
@@ -264,13 +264,7 @@ export class ChatApp implements PhoneScreen {
     if (signature === this.signature) return;
     this.signature = signature;
     this.currentVersion++;
-    for (const listener of [...this.changeListeners]) {
-      try {
-        listener();
-      } catch {
-        // A failing listener must not break input handling for the others.
-      }
-    }
+    this.changes.emit();
   }
 
   private clampScrolls(node: ViewNode): void {
@@ -282,12 +276,6 @@ export class ChatApp implements PhoneScreen {
   }
 
   private emitClipboard(text: string): void {
-    for (const listener of [...this.clipboardListeners]) {
-      try {
-        listener(text);
-      } catch {
-        // See commit(): listeners are isolated from each other.
-      }
-    }
+    this.clipboard.emit(text);
   }
 }

@@ -1,4 +1,5 @@
 // A minimal PhoneScreen that draws a deterministic pattern: lets scrcpy sessions run without the chat app.
+import { EventSource } from '../../base/events.ts';
 import type { GalleryImage, KeyAction, PhoneInspection, PhoneScreen, TouchAction } from '../types.ts';
 
 export interface PatternScreenEvents {
@@ -17,8 +18,8 @@ export class PatternScreen implements PhoneScreen {
   rotation: 0 | 1 | 2 | 3 = 0;
   clipboard = '';
   readonly events: PatternScreenEvents = { touches: [], scrolls: [], keys: [], texts: [], apps: [] };
-  readonly #listeners = new Set<() => void>();
-  readonly #clipboardListeners = new Set<(text: string) => void>();
+  readonly #changes = new EventSource<[]>();
+  readonly #clipboard = new EventSource<[text: string]>();
 
   constructor(width = 720, height = 1600) {
     this.width = width;
@@ -26,14 +27,13 @@ export class PatternScreen implements PhoneScreen {
   }
 
   onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#changes.on(listener);
   }
 
   /** Changes what is drawn (bumps version, notifies). */
   change(): void {
     this.version += 1;
-    for (const listener of [...this.#listeners]) listener();
+    this.#changes.emit();
   }
 
   /** RGBA colour of the band at row `y` of a `height`-row frame. */
@@ -84,7 +84,7 @@ export class PatternScreen implements PhoneScreen {
 
   setClipboard(text: string, _paste: boolean): void {
     this.clipboard = text;
-    for (const listener of [...this.#clipboardListeners]) listener(text);
+    this.#clipboard.emit(text);
   }
 
   getClipboard(): string {
@@ -92,8 +92,7 @@ export class PatternScreen implements PhoneScreen {
   }
 
   onClipboardChange(listener: (text: string) => void): () => void {
-    this.#clipboardListeners.add(listener);
-    return () => this.#clipboardListeners.delete(listener);
+    return this.#clipboard.on(listener);
   }
 
   startApp(name: string): boolean {
