@@ -2,6 +2,8 @@
 // server and sent to clients as it is; anything else thrown becomes `internal` (or `timeout`) on the wire.
 import { ErrorCode } from '../protocol/errorCodes.ts';
 import type { ProtocolError } from '../protocol/errorCodes.ts';
+import type { ProtocolText } from '../protocol/errorCodes.ts';
+import type { Said } from './boxText.ts';
 import { describeProblems } from './fieldProblems.ts';
 import type { FieldProblem } from './fieldProblems.ts';
 
@@ -15,13 +17,17 @@ export interface BoxErrorDetails {
 
 export class BoxError extends Error {
   readonly code: ErrorCode;
+  /** The message as a key of the protocol's text catalog, so consoles can show it in their user's language. */
+  readonly text?: ProtocolText;
   readonly problems?: FieldProblem[];
   readonly jobId?: string;
 
-  constructor(code: ErrorCode, message: string, details: BoxErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  /** `message` is English text, or what `say()` made (a catalog key with its English wording). */
+  constructor(code: ErrorCode, message: string | Said, details: BoxErrorDetails = {}) {
+    super(typeof message === 'string' ? message : message.message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'BoxError';
     this.code = code;
+    if (typeof message !== 'string') this.text = message.text;
     if (details.problems && details.problems.length > 0) this.problems = details.problems;
     if (details.jobId) this.jobId = details.jobId;
   }
@@ -47,6 +53,7 @@ export function toProtocolError(error: unknown): ProtocolError {
     return {
       code: error.code,
       message: error.message,
+      ...(error.text ? { text: error.text } : {}),
       ...(error.problems ? { problems: error.problems } : {}),
       ...(error.jobId ? { jobId: error.jobId } : {}),
     };

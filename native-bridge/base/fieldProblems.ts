@@ -3,7 +3,10 @@ import type { z } from 'zod';
 
 export interface FieldProblem {
   field: string;
+  /** English. */
   message: string;
+  /** The message as a key of the protocol's text catalog, when the box has one for it. */
+  text?: { key: string; params?: Record<string, string | number> };
 }
 
 /** A zod path as written in messages: `steps[3].timeoutMs`; `whole` when the problem is the input itself. */

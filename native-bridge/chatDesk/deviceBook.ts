@@ -1,4 +1,5 @@
 // The device book: a name, note and tags per phone, and saved groups of phones, shared by every console of a box.
+import { say } from '../base/boxText.ts';
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
@@ -210,5 +211,5 @@ export class DeviceBook {
 }
 
 function groupNotFound(id: string): BoxError {
-  return new BoxError(ErrorCode.NotFound, `no group with id ${id}`);
+  return new BoxError(ErrorCode.NotFound, say('chatDesk.groupNotFound', { groupId: id }));
 }

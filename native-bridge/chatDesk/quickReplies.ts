@@ -1,4 +1,5 @@
 // The quick-reply library (话术库) shared by everyone on a box: CRUD, ordering within categories, search, bulk import.
+import { say } from '../base/boxText.ts';
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
@@ -252,5 +253,5 @@ export class QuickReplies {
 }
 
 function notFound(id: string): BoxError {
-  return new BoxError(ErrorCode.NotFound, `no quick reply with id ${id}`);
+  return new BoxError(ErrorCode.NotFound, say('chatDesk.replyNotFound', { replyId: id }));
 }

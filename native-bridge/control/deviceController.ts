@@ -1,5 +1,6 @@
 // DeviceControl for one phone: input and text through the phone's one command lane and its control session,
 // screenshots, UI dumps and gallery pushes beside it.
+import { say } from '../base/boxText.ts';
 import type { Adb } from '@yume-chan/adb';
 import type { ScrcpyControlMessageWriter } from '@yume-chan/scrcpy';
 import { BoxError, messageOf } from '../base/boxError.ts';
@@ -149,7 +150,7 @@ export class DeviceController implements DeviceControl {
 
   #requireOnline(): Adb {
     const adb = this.#options.adb();
-    if (!adb) throw new BoxError(ErrorCode.DeviceOffline, `device ${this.#options.deviceId} is not online`);
+    if (!adb) throw new BoxError(ErrorCode.DeviceOffline, say('core.deviceNotOnline', { deviceId: this.#options.deviceId }));
     return adb;
   }
 }

@@ -1,4 +1,5 @@
 // The one registry every device source feeds: stable ids, states with reasons, and each device's sessions + control.
+import { say } from '../base/boxText.ts';
 import type { Adb } from '@yume-chan/adb';
 import type { DeviceControl, DeviceInfo, DeviceSource, DeviceState, StreamHold, StreamProfileName } from '../base/deviceHub.ts';
 import { BoxError, messageOf } from '../base/boxError.ts';
@@ -133,7 +134,7 @@ export class DeviceRegistry {
 
   #require(deviceId: string): Entry {
     const entry = this.#entries.get(deviceId);
-    if (!entry) throw new BoxError(ErrorCode.NotFound, `no device ${deviceId}`);
+    if (!entry) throw new BoxError(ErrorCode.NotFound, say('core.deviceUnknown', { deviceId }));
     return entry;
   }
 

@@ -1,12 +1,13 @@
 // What an operator may do to a job: cancel it, retry a failed or missed one, or settle a needs_check by hand.
 // Each answers the job as it is after, or throws a BoxError (`not_found`, `conflict`) a person can act on.
+import { say } from '../base/boxText.ts';
 import { BoxError } from '../base/boxError.ts';
 import { ErrorCode } from '../protocol/errorCodes.ts';
 import type { Job, JobResult, JobStore } from './jobStore.ts';
 
 function existing(jobs: JobStore, id: string): Job {
   const job = jobs.get(id);
-  if (!job) throw new BoxError(ErrorCode.NotFound, `Job ${id} does not exist.`);
+  if (!job) throw new BoxError(ErrorCode.NotFound, say('posting.jobNotFound', { jobId: id }));
   return job;
 }
 

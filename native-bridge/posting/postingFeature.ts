@@ -1,5 +1,6 @@
 // Scheduled posting inside a running box: the engine on the box's database and device hub, its requests and media
 // routes, job events as the store commits them, and which phones a flow holds (so their input is refused).
+import { say } from '../base/boxText.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DateTime } from 'luxon';
@@ -109,7 +110,7 @@ export class PostingFeature implements BoxFeature {
   checkInput(deviceId: string): void {
     const busy = this.busyOf(deviceId);
     if (busy) {
-      throw new BoxError(ErrorCode.Busy, `phone ${deviceId} is publishing a scheduled post (job ${busy.jobId}); input resumes when it is done`, { jobId: busy.jobId });
+      throw new BoxError(ErrorCode.Busy, say('posting.phoneBusy', { deviceId, jobId: busy.jobId }), { jobId: busy.jobId });
     }
   }
 

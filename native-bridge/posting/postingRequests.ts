@@ -1,4 +1,5 @@
 // The posting feature's request handlers (posts, schedules, jobs, flows) over its engine, and its wire copies.
+import { say } from '../base/boxText.ts';
 import { DateTime } from 'luxon';
 import { BoxError } from '../base/boxError.ts';
 import type { Handlers } from '../base/boxFeature.ts';
@@ -64,7 +65,7 @@ function refuseTextOnlyWithoutBranch({ engine, flows }: PostingParts, input: unk
 }
 
 function jobNotFound(id: string): BoxError {
-  return new BoxError(ErrorCode.NotFound, `Job ${id} does not exist.`);
+  return new BoxError(ErrorCode.NotFound, say('posting.jobNotFound', { jobId: id }));
 }
 
 export function postingHandlers(parts: PostingParts): Handlers<keyof PostingResultMap> {
@@ -73,7 +74,7 @@ export function postingHandlers(parts: PostingParts): Handlers<keyof PostingResu
     listPosts: () => ({ posts: engine.posts.list().map(wirePost) }),
     getPost: (message) => {
       const post = engine.posts.get(message.postId);
-      if (!post) throw new BoxError(ErrorCode.NotFound, `Post ${message.postId} does not exist.`);
+      if (!post) throw new BoxError(ErrorCode.NotFound, say('posting.postNotFound', { postId: message.postId }));
       return { post: wirePost(post) };
     },
     createPost: (message) => ({ post: wirePost(engine.posts.create(message.post, now())) }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RequestIdSchema, DeviceIdSchema, StreamIdSchema, UploadIdSchema } from './clientMessages.ts';
 import type { ClientMessageType, RequestId } from './clientMessages.ts';
 import { StreamProfileSchema } from './controlInput.ts';
+import { BoxTextSchema } from './boxText.ts';
 import { ERROR_CODES } from './errorCodes.ts';
 import type { ErrorCode, ProtocolError } from './errorCodes.ts';
 import { FEATURE_EVENT_SCHEMAS } from './features.ts';
@@ -11,9 +12,11 @@ import { ROLES } from './roles.ts';
 
 export const ProtocolErrorSchema = z.strictObject({
   code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
+  /** English; `text` carries the same as a key of the box's text catalog with its parameters. */
   message: z.string(),
+  text: BoxTextSchema.optional(),
   /** `invalid`: each field that failed and why (e.g. `{ field: "devices[1]", message: "unknown phone …" }`). */
-  problems: z.array(z.strictObject({ field: z.string(), message: z.string() })).optional(),
+  problems: z.array(z.strictObject({ field: z.string(), message: z.string(), text: BoxTextSchema.optional() })).optional(),
   /** `busy`: the posting job running on the phone. */
   jobId: z.string().optional(),
 });

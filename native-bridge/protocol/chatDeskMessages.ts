@@ -1,5 +1,6 @@
 // Chat-desk part of protocol v1: device book, quick replies and needs-attention requests, wire types and events.
 import { z } from 'zod';
+import type { TextCatalog } from './boxText.ts';
 import { DeviceIdSchema, RecordIdSchema, requestHead as req } from './ids.ts';
 
 // Wire bounds are shape and size only, set well above the box's own rules (name ≤ 64, note ≤ 500, reply text ≤ 1000
@@ -121,6 +122,12 @@ export const AttentionEventSchema = z.strictObject({ type: z.literal('attention'
 export type AttentionEvent = z.infer<typeof AttentionEventSchema>;
 
 export const CHAT_DESK_EVENT_SCHEMAS = [DeviceBookEventSchema, QuickRepliesEventSchema, AttentionEventSchema] as const;
+
+/** English wording of the texts the chat desk sends; keys are `chatDesk.*`. */
+export const CHAT_DESK_TEXTS = {
+  'chatDesk.groupNotFound': 'no group with id {{groupId}}',
+  'chatDesk.replyNotFound': 'no quick reply with id {{replyId}}',
+} as const satisfies TextCatalog;
 
 export interface ChatDeskResultMap {
   getDeviceBook: WireDeviceBook;

@@ -39,14 +39,22 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
 
+/** A text for a person: its key in the box's text catalog (`boxTexts.ts`) and parameters; `message` is its English. */
+export interface ProtocolText {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface ProtocolError {
   code: ErrorCode;
+  /** English, for logs and tools; consoles show `text` in their user's language when it is there. */
   message: string;
-  problems?: { field: string; message: string }[];
+  text?: ProtocolText;
+  problems?: { field: string; message: string; text?: ProtocolText }[];
   jobId?: string;
 }
 
-export function protocolError(code: ErrorCode, message: string, extra: Pick<ProtocolError, 'problems' | 'jobId'> = {}): ProtocolError {
+export function protocolError(code: ErrorCode, message: string, extra: Pick<ProtocolError, 'problems' | 'jobId' | 'text'> = {}): ProtocolError {
   return { code, message, ...extra };
 }
 

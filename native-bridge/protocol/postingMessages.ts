@@ -1,5 +1,6 @@
 // Scheduled-posting part of protocol v1: material, schedule, job and flow requests, the job wire type and event.
 import { z } from 'zod';
+import type { TextCatalog } from './boxText.ts';
 import { DeviceIdSchema, RecordIdSchema, requestHead as req } from './ids.ts';
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 (64 lowercase hex digits)');
@@ -127,6 +128,13 @@ export const JobEventSchema = z.strictObject({ type: z.literal('job'), job: Wire
 export type JobEvent = z.infer<typeof JobEventSchema>;
 
 export const POSTING_EVENT_SCHEMAS = [JobEventSchema] as const;
+
+/** English wording of the texts posting sends; keys are `posting.*`. */
+export const POSTING_TEXTS = {
+  'posting.phoneBusy': 'phone {{deviceId}} is publishing a scheduled post (job {{jobId}}); input resumes when it is done',
+  'posting.postNotFound': 'Post {{postId}} does not exist.',
+  'posting.jobNotFound': 'Job {{jobId}} does not exist.',
+} as const satisfies TextCatalog;
 
 export interface WireSchedule {
   id: string;

@@ -1,6 +1,7 @@
 // The box's HTTP + WebSocket server: /healthz, feature HTTP routes, static console files, and /ws/control and
 // /ws/media behind the upgrade guard. Control requests are routed to the feature that owns their type; feature
 // events go to every control client whose role may receive them. It names no feature.
+import { say } from '../base/boxText.ts';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -247,7 +248,7 @@ export class BoxServer {
 
   private route(message: ClientMessage, context: RequestContext): unknown {
     const route = this.routes.get(message.type);
-    if (!route) throw new BoxError(ErrorCode.NotFound, `${message.type} is not available on this box (its feature is off)`);
+    if (!route) throw new BoxError(ErrorCode.NotFound, say('core.featureOff', { type: message.type }));
     return route.handler(message as never, context);
   }
 

@@ -38,4 +38,13 @@ describe('box errors as forms show them', () => {
     expect(errorMessageOf(new BoxRequestError({ code: 'busy', message: 'posting job j1 runs' }))).toBe('posting job j1 runs');
     expect(boxProblemsOf(new Error('boom'))).toEqual({ fields: [], general: 'boom' });
   });
+
+  it('shows a box text by its key when the box sent one, and the English message otherwise', () => {
+    const translate = (text: { key: string; params?: Record<string, string | number> } | undefined, english: string) => (text ? `<${text.key}:${String(text.params?.['deviceId'])}>` : english);
+    const keyed = new BoxRequestError({ code: 'device_offline', message: 'device p1 is not online', text: { key: 'core.deviceNotOnline', params: { deviceId: 'p1' } } });
+    expect(errorMessageOf(keyed, translate)).toBe('<core.deviceNotOnline:p1>');
+    expect(errorMessageOf(keyed)).toBe('device p1 is not online');
+    const field = new BoxRequestError({ code: 'invalid', message: 'x', problems: [{ field: 'text', message: 'text is empty', text: { key: 'chatDesk.textEmpty' } }, { field: 'title', message: 'too long' }] });
+    expect(boxProblemsOf(field, translate).fields.map((p) => p.message)).toEqual(['<chatDesk.textEmpty:undefined>', 'too long']);
+  });
 });

@@ -1,6 +1,7 @@
 // The console's one error type (a box error, or a request the console could not send) and the one problem mapper.
 import { ErrorCode, isProtocolError } from '../../../native-bridge/protocol/errorCodes.ts';
 import type { ProtocolError } from '../../../native-bridge/protocol/errorCodes.ts';
+import { englishTexts, type TextTranslator } from './boxTexts.ts';
 
 /** A request that failed: the box's typed answer, or `offline` when the console's link to the box is down. */
 export class BoxRequestError extends Error {
@@ -30,8 +31,8 @@ export function errorCodeOf(error: unknown): ErrorCode {
 }
 
 /** One line for places without fields (a menu, a file import, a toast): the box's message names the culprit. */
-export function errorMessageOf(error: unknown): string {
-  if (error instanceof BoxRequestError) return error.error.message;
+export function errorMessageOf(error: unknown, translate: TextTranslator = englishTexts): string {
+  if (error instanceof BoxRequestError) return translate(error.error.text, error.error.message);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -52,10 +53,10 @@ export interface BoxProblems {
  * The box's answer as forms show it. Rule violations come as `invalid` (the chat desk's older boxes said
  * `bad_request`) with `problems`; whatever the code, problems are per field and the rest is one general line.
  */
-export function boxProblemsOf(error: unknown): BoxProblems {
+export function boxProblemsOf(error: unknown, translate: TextTranslator = englishTexts): BoxProblems {
   const problems = error instanceof BoxRequestError ? (error.error.problems ?? []) : [];
-  if (problems.length > 0) return { fields: problems.map(({ field, message }) => ({ field, message })), general: null };
-  return { fields: [], general: errorMessageOf(error) };
+  if (problems.length > 0) return { fields: problems.map(({ field, message, text }) => ({ field, message: translate(text, message) })), general: null };
+  return { fields: [], general: errorMessageOf(error, translate) };
 }
 
 /** The first message for a form field named `name` at any depth of the request (`entries[0].name` → `name`). */
@@ -77,8 +78,8 @@ export interface PlacedProblem<F extends string> extends FieldProblem {
 }
 
 /** Every problem placed on one of a form's fields: `placeOf` maps the box's path (`''` for the general line). */
-export function placeProblems<F extends string>(error: unknown, placeOf: (path: string) => F): PlacedProblem<F>[] {
-  const { fields, general } = boxProblemsOf(error);
+export function placeProblems<F extends string>(error: unknown, placeOf: (path: string) => F, translate: TextTranslator = englishTexts): PlacedProblem<F>[] {
+  const { fields, general } = boxProblemsOf(error, translate);
   const all = general === null ? fields : [...fields, { field: '', message: general }];
   return all.map((problem) => ({ ...problem, place: placeOf(problem.field) }));
 }

@@ -44,6 +44,8 @@ export interface ConsoleFeature<S extends object = object> {
   id: string;
   slice?: StateCreator<CoreState & S, [], [], S>;
   i18n: { 'zh-CN': FeatureStrings; en: FeatureStrings };
+  /** zh-CN wording of the texts this feature's box part sends (English comes from the protocol's catalog). */
+  boxTexts?: { 'zh-CN': Readonly<Record<string, string>> };
   /** Called for every box the console connects to, before its link starts; returns what undoes it. */
   bind?(connection: BoxConnection, store: StoreApi<CoreState & S>, boxId: string): () => void;
   /** Replaces the plain PhoneInput port (the first feature that offers one wins). */

@@ -1,5 +1,6 @@
 // The chat desk as a feature: the device book (names, tags, saved groups), the quick-reply library with its panel
 // and Ctrl+K palette, and needs-attention badges, sorting and alerts.
+import { chatDeskBoxTextsZhCN } from './boxTexts.zhCN.ts';
 import { defineFeature } from '../../shared/feature.ts';
 import { AttentionBadge } from './attention/AttentionBadge.tsx';
 import { AttentionControls } from './attention/AttentionControls.tsx';
@@ -25,6 +26,7 @@ export const chatDeskFeature = defineFeature<ChatDeskSlice>({
   id: 'chatDesk',
   slice: createChatDeskSlice,
   i18n: { 'zh-CN': chatDeskZhCN, en: chatDeskEn },
+  boxTexts: { 'zh-CN': chatDeskBoxTextsZhCN },
   bind: bindChatDesk,
   tile: {
     decorate: (state, device) => (device.key in state.attention ? { data: { attention: 'on' } } : null),
