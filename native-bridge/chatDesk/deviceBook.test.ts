@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3';
-import { BoxError, toProtocolError } from '../base/boxError.ts';
-import type { ProtocolError } from '../protocol/errorCodes.ts';
+import { refusalOf as failure } from '../testing/refusal.ts';
 import { openDatabase } from '../store/database.ts';
 import { DeviceStore } from '../store/deviceStore.ts';
 import { DeviceBook, type DeviceBookSnapshot } from './deviceBook.ts';
@@ -26,17 +25,6 @@ afterEach(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The error a call throws, as the wire carries it. */
-function failure(run: () => unknown): ProtocolError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BoxError) return toProtocolError(error);
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('DeviceBook', () => {
   it('names, notes and tags phones, trimmed and deduplicated, and keeps fields not given', () => {
@@ -61,7 +49,7 @@ describe('DeviceBook', () => {
 
   it('answers unknown group ids with a typed not_found error', () => {
     const b = book();
-    expect(failure(() => b.deleteGroup('nope'))).toEqual({ code: 'not_found', message: 'no group with id nope' });
+    expect(failure(() => b.deleteGroup('nope'))).toEqual({ code: 'not_found', message: 'no group with id nope', text: { key: 'chatDesk.groupNotFound', params: { groupId: 'nope' } } });
     expect(failure(() => b.saveGroup({ id: 'nope', name: 'x', deviceIds: [] }))).toMatchObject({ code: 'not_found' });
   });
 
@@ -116,7 +104,7 @@ describe('DeviceBook', () => {
     expect(b.select({ tags: ['售后', '新客'] })).toEqual(['p1', 'p2']);
     expect(b.select({ groupIds: ['g1'], tags: ['VIP'] })).toEqual(['p2', 'p3', 'p4']);
     expect(b.select({})).toEqual([]);
-    expect(failure(() => b.select({ groupIds: ['g1', 'gone'] }))).toEqual({ code: 'not_found', message: 'no group with id gone' });
+    expect(failure(() => b.select({ groupIds: ['g1', 'gone'] }))).toEqual({ code: 'not_found', message: 'no group with id gone', text: { key: 'chatDesk.groupNotFound', params: { groupId: 'gone' } } });
     expect(failure(() => b.select({ groupIds: 'g1' }))).toMatchObject({ code: 'invalid' });
   });
 

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3';
-import { BoxError, toProtocolError } from '../base/boxError.ts';
-import type { ProtocolError } from '../protocol/errorCodes.ts';
+import { refusalOf as failure } from '../testing/refusal.ts';
 import { openDatabase } from '../store/database.ts';
 import { QuickReplies, type QuickReply } from './quickReplies.ts';
 import { formatQuickReplyCsv, formatQuickReplyJson, importQuickReplies } from './quickReplyTransfer.ts';
@@ -29,17 +28,6 @@ afterEach(() => {
   for (const handle of handles.splice(0)) handle.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The error a call throws, as the wire carries it. */
-function failure(run: () => unknown): ProtocolError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof BoxError) return toProtocolError(error);
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('QuickReplies', () => {
   it('creates, updates and deletes replies, with positions per category and change events', () => {
